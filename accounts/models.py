@@ -1,0 +1,77 @@
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class User(AbstractUser):
+    """Our own user model from the first migration, so it can grow without a painful swap."""
+
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        blank=True,
+    )
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self):
+        full = self.get_full_name()
+        return f"{full} ({self.username})" if full else self.username
+
+
+class Role(models.TextChoices):
+    DIRECTORATE_ADMIN = "directorate_admin", _("Directorate admin")
+    DIRECTORATE_REVIEWER = "directorate_reviewer", _("Directorate reviewer")
+    FOCAL_POINT = "focal_point", _("Focal point")
+    CSO_REPORTER = "cso_reporter", _("CSO reporter")
+    PARTNER_VIEWER = "partner_viewer", _("Partner (read only)")
+
+
+class Membership(models.Model):
+    """Ties a user to an entity with a role, optionally limited to one governorate."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
+    entity = models.ForeignKey(
+        "policy.Entity",
+        on_delete=models.PROTECT,
+        related_name="memberships",
+        verbose_name=_("entity"),
+    )
+    role = models.CharField(_("role"), max_length=25, choices=Role.choices)
+    governorate = models.ForeignKey(
+        "governorates.Governorate",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        verbose_name=_("governorate scope"),
+        help_text=_("Leave empty for the whole country."),
+    )
+    is_active = models.BooleanField(_("active"), default=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "entity", "role"],
+                name="membership_unique_role_per_entity",
+                violation_error_message=_("This user already has this role in this entity."),
+            ),
+        ]
+        indexes = [models.Index(fields=["user", "is_active"], name="membership_user_active_idx")]
+
+    def __str__(self):
+        scope = f", {self.governorate}" if self.governorate_id else ""
+        return f"{self.user.username}: {self.get_role_display()} ({self.entity}{scope})"

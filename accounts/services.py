@@ -1,0 +1,34 @@
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from django.db.models import Q
+
+from accounts.models import Membership, User
+from accounts.roles import ROLE_GROUPS, STAFF_ROLES, permissions_for
+from core.seeding import upsert
+
+
+def role_groups_sync() -> None:
+    """Create or refresh the permission group of every role (idempotent)."""
+    for role, label in ROLE_GROUPS.items():
+        group, _created = Group.objects.get_or_create(name=str(label))
+        condition = Q(pk__in=[])
+        for app, prefix in permissions_for(role):
+            condition |= Q(content_type__app_label=app, codename__startswith=prefix)
+        wanted = set(Permission.objects.filter(condition).values_list("pk", flat=True))
+        if set(group.permissions.values_list("pk", flat=True)) != wanted:
+            group.permissions.set(wanted)
+
+
+@transaction.atomic
+def membership_grant(*, user: User, entity, role: str, governorate=None) -> Membership:
+    """Give a user a role in an entity (idempotent) and the role's permission group."""
+    membership, _outcome = upsert(
+        Membership,
+        {"user": user, "entity": entity, "role": role},
+        {"governorate": governorate, "is_active": True},
+    )
+    user.groups.add(Group.objects.get(name=str(ROLE_GROUPS[role])))
+    if role in STAFF_ROLES and not user.is_staff:
+        user.is_staff = True
+        user.save(update_fields=["is_staff"])
+    return membership

@@ -1,0 +1,9 @@
+"""Settings for the test suite. The database still comes from DATABASE_URL (PostgreSQL in CI)."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key-that-is-long-enough-for-the-checks-0123456789"
+ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -1,0 +1,251 @@
+"""Spreadsheet import and export shared by every plan resource (django-import-export).
+
+What the library gives: formats (XLSX, CSV), the admin screens, dry runs and transactions.
+What we add here:
+- rows keyed by codes, never database ids, so a sheet moves between installations;
+- a sheet is refused as a whole when any row is wrong, with one message per problem that names
+  the row and the column (rows are counted as a spreadsheet shows them: the header is row 1);
+- missing columns and duplicate keys inside the sheet are problems too;
+- cells that a spreadsheet would run as a formula are neutralised on export, and the
+  neutralising quote is taken off again on import, so a round trip keeps the text;
+- every row is written through core.services.plan_save, with the importing user's permissions
+  and history.
+"""
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+
+from core.services import plan_save
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value):
+    """Prefix text a spreadsheet would run as a formula with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def unneutralise(value):
+    if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
+        return value[1:]
+    return value
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # a code typed as 12 comes back from XLSX as 12.0
+    return str(value).strip()
+
+
+class CodeWidget(widgets.ForeignKeyWidget):
+    """A foreign key written as the related row's code; unknown codes are a clear error."""
+
+    def __init__(self, model, field="code", **kwargs):
+        super().__init__(model, field=field, **kwargs)
+
+    def scope(self, row):
+        return {}
+
+    def clean(self, value, row=None, **kwargs):
+        value = _text(value)
+        if not value:
+            return None
+        try:
+            return self.model.objects.get(**{self.field: value}, **self.scope(row or {}))
+        except self.model.DoesNotExist:
+            raise ValueError(
+                _("There is no %(thing)s with the code “%(code)s”.")
+                % {"thing": self.model._meta.verbose_name, "code": value}
+            ) from None
+        except self.model.MultipleObjectsReturned:
+            raise ValueError(
+                _("The code “%(code)s” names more than one %(thing)s.")
+                % {"thing": self.model._meta.verbose_name, "code": value}
+            ) from None
+
+
+class PolicyScopedWidget(CodeWidget):
+    """A code that is unique within a policy; the policy comes from the row's `policy` column."""
+
+    def __init__(self, model, policy_lookup="policy__code", field="code", **kwargs):
+        self.policy_lookup = policy_lookup
+        super().__init__(model, field=field, **kwargs)
+
+    def scope(self, row):
+        return {self.policy_lookup: _text(row.get("policy"))}
+
+
+class NumberWidget(widgets.DecimalWidget):
+    def clean(self, value, row=None, **kwargs):
+        if value is None or _text(value) == "":
+            return None
+        try:
+            return Decimal(_text(value).replace(",", ""))
+        except InvalidOperation:
+            raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
+
+    def render(self, value, obj=None, **kwargs):
+        return "" if value is None else format(value.normalize(), "f")
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    def clean(self, value, row=None, **kwargs):
+        number = NumberWidget().clean(value)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+        return int(number)
+
+
+class CodeListField(fields.Field):
+    """A many-to-many relation written as codes separated by semicolons."""
+
+    separator = ";"
+
+    def __init__(self, model, attribute, column_name=None, lookup="code", **kwargs):
+        self.model = model
+        self.lookup = lookup
+        super().__init__(attribute=attribute, column_name=column_name or attribute, **kwargs)
+
+    def parse(self, row):
+        raw = _text(row.get(self.column_name))
+        codes = [c.strip() for c in raw.split(self.separator) if c.strip()]
+        found = {
+            getattr(o, self.lookup): o
+            for o in self.model.objects.filter(**{f"{self.lookup}__in": codes})
+        }
+        unknown = [c for c in codes if c not in found]
+        if unknown:
+            raise ValueError(
+                _("Unknown %(things)s: %(codes)s.")
+                % {"things": self.model._meta.verbose_name_plural, "codes": ", ".join(unknown)}
+            )
+        return [found[c] for c in dict.fromkeys(codes)]
+
+    def export(self, instance, **kwargs):
+        if instance.pk is None:
+            return ""
+        related = getattr(instance, self.attribute).all()
+        return self.separator.join(sorted(getattr(o, self.lookup) for o in related))
+
+    def key(self, values):
+        """What makes two values of this field equal, to skip unchanged rows."""
+        return {o.pk for o in values}
+
+    def current(self, instance):
+        if instance.pk is None:
+            return set()
+        return self.key(getattr(instance, self.attribute).all())
+
+
+class PlanResource(resources.ModelResource):
+    """Base for every plan sheet: see the module docstring."""
+
+    class Meta:
+        skip_unchanged = True
+        report_skipped = True
+        clean_model_instances = True
+        use_transactions = True
+
+    # -- import ---------------------------------------------------------------------------
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        headers = [_text(h) for h in (dataset.headers or [])]
+        dataset.headers = headers
+        missing = [f.column_name for f in self.get_import_fields() if f.column_name not in headers]
+        if missing:
+            raise ValueError(
+                _("The sheet lacks the column(s): %(columns)s. Export a sheet to see the layout.")
+                % {"columns": ", ".join(missing)}
+            )
+        self._seen_keys = {}
+
+    def before_import_row(self, row, **kwargs):
+        for key, value in list(row.items()):
+            row[key] = unneutralise(value)
+        key = tuple(_text(row.get(self.fields[f].column_name)) for f in self.get_import_id_fields())
+        line = kwargs.get("row_number", 0) + 1
+        if key in self._seen_keys:
+            column = self.fields[self.get_import_id_fields()[-1]].column_name
+            raise ValidationError(
+                {
+                    column: _("Row %(line)s has the same %(key)s; each may appear once in a sheet.")
+                    % {"line": self._seen_keys[key], "key": " + ".join(self.get_import_id_fields())}
+                }
+            )
+        self._seen_keys[key] = line
+
+    def get_instance(self, instance_loader, row):
+        try:
+            return super().get_instance(instance_loader, row)
+        except (ValueError, ObjectDoesNotExist):
+            return None  # the field itself reports the bad code in import_instance
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if isinstance(field, CodeListField):
+            instance._pending_m2m = getattr(instance, "_pending_m2m", {})
+            instance._pending_m2m[field.attribute] = field.parse(row)
+            return
+        super().import_field(field, instance, row, is_m2m=is_m2m, **kwargs)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if not self._meta.skip_unchanged or self._meta.skip_diff or import_validation_errors:
+            return False
+        pending = getattr(instance, "_pending_m2m", {})
+        for field in self.get_import_fields():
+            if isinstance(field, CodeListField):
+                if field.key(pending.get(field.attribute, [])) != field.current(original):
+                    return False
+            elif not field.readonly and field.get_value(instance) != field.get_value(original):
+                return False
+        return True
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
+            return
+        plan_save(
+            user=kwargs.get("user"),
+            instance=instance,
+            m2m=getattr(instance, "_pending_m2m", None),
+            reason=_("Imported from a spreadsheet"),
+        )
+        self.after_save_instance(instance, row, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        pass  # done by plan_save with the rest of the row
+
+    # -- export ---------------------------------------------------------------------------
+    def export_field(self, field, instance, **kwargs):
+        return neutralise(super().export_field(field, instance, **kwargs))
+
+
+def describe_errors(result) -> list[str]:
+    """One readable line per problem of an import result, naming row and column."""
+    lines = [str(error.error) for error in result.base_errors]
+    for number, errors in result.row_errors():
+        for error in errors:
+            lines.append(
+                _("Row %(line)s: %(message)s") % {"line": number + 1, "message": error.error}
+            )
+    for invalid in result.invalid_rows:
+        for column, messages in invalid.error_dict.items():
+            for message in messages:
+                if column == "__all__":
+                    lines.append(
+                        _("Row %(line)s: %(message)s")
+                        % {"line": invalid.number + 1, "message": message}
+                    )
+                else:
+                    lines.append(
+                        _("Row %(line)s, column “%(column)s”: %(message)s")
+                        % {"line": invalid.number + 1, "column": column, "message": message}
+                    )
+    return lines

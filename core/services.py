@@ -1,0 +1,55 @@
+"""The one door for writes to the plan: permission, validation, save and history together.
+
+Admin pages, spreadsheet imports and (later) the API call these functions, so every path keeps
+the same rules. A rule that must hold for one model goes in its `clean()` or a constraint;
+a rule about who may write goes here.
+"""
+
+from collections.abc import Iterable
+
+from django.core.exceptions import PermissionDenied
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+
+def _require_perm(user, instance: models.Model, action: str) -> None:
+    opts = instance._meta
+    codename = f"{opts.app_label}.{action}_{opts.model_name}"
+    if user is None or not user.has_perm(codename):
+        raise PermissionDenied(
+            _("You may not %(action)s %(things)s.")
+            % {"action": _(action), "things": opts.verbose_name_plural}
+        )
+
+
+@transaction.atomic
+def plan_save(
+    *,
+    user,
+    instance: models.Model,
+    m2m: dict[str, Iterable[models.Model]] | None = None,
+    reason: str = "",
+) -> models.Model:
+    """Validate and save one row of the plan, and set its many-to-many fields.
+
+    Raises PermissionDenied when `user` may not add or change this kind of row, and
+    ValidationError (with per-field messages) when the row breaks a rule.
+    """
+    _require_perm(user, instance, "change" if instance.pk else "add")
+    instance.full_clean()
+    instance._history_user = user
+    if reason:
+        instance._change_reason = reason
+    instance.save()
+    for name, values in (m2m or {}).items():
+        getattr(instance, name).set(list(values))
+    return instance
+
+
+@transaction.atomic
+def plan_delete(*, user, instance: models.Model, reason: str = "") -> None:
+    _require_perm(user, instance, "delete")
+    instance._history_user = user
+    if reason:
+        instance._change_reason = reason
+    instance.delete()

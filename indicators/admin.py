@@ -1,0 +1,94 @@
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
+from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
+from indicators.resources import IndicatorResource, TargetResource
+
+
+@admin.register(Disaggregation)
+class DisaggregationAdmin(PlanAdmin):
+    list_display = ("name_en", "name_ar", "name_ckb", "code", "order")
+    search_fields = ("code", *NAME_FIELDS)
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    autocomplete_fields = ("period", "governorate")
+    fields = ("period", "governorate", "value", "note")
+    extra = 0
+
+
+@admin.register(Indicator)
+class IndicatorAdmin(ImportExportPlanAdmin):
+    resource_classes = [IndicatorResource]
+    list_display = (
+        "code",
+        "title_en",
+        "unit",
+        "direction",
+        "baseline_value",
+        "baseline_year",
+        "frequency",
+        "responsible_entity",
+    )
+    list_display_links = ("code", "title_en")
+    list_filter = (
+        "policy",
+        "unit",
+        "direction",
+        "frequency",
+        "is_sensitive",
+        ("objective__pillar", admin.RelatedOnlyFieldListFilter),
+        ("activity__objective__pillar", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("responsible_entity",)
+    search_fields = ("code", *TITLE_FIELDS)
+    autocomplete_fields = ("policy", "objective", "activity", "responsible_entity")
+    filter_horizontal = ("disaggregations",)
+    inlines = [TargetInline]
+    fieldsets = (
+        (None, {"fields": ("policy", "code", "objective", "activity", "responsible_entity")}),
+        (_("Title"), {"fields": (*TITLE_FIELDS, "definition")}),
+        (
+            _("Measurement"),
+            {
+                "fields": (
+                    "unit",
+                    "direction",
+                    "baseline_value",
+                    "baseline_year",
+                    "data_source",
+                    "frequency",
+                    "aggregation",
+                    "disaggregations",
+                    "is_sensitive",
+                )
+            },
+        ),
+    )
+
+
+@admin.register(ReportingPeriod)
+class ReportingPeriodAdmin(PlanAdmin):
+    list_display = ("label", "policy", "start_date", "end_date", "due_date", "status")
+    list_filter = ("status", "policy")
+    list_select_related = ("policy",)
+    search_fields = ("label",)
+    autocomplete_fields = ("policy",)
+    date_hierarchy = "start_date"
+
+
+@admin.register(Target)
+class TargetAdmin(ImportExportPlanAdmin):
+    resource_classes = [TargetResource]
+    list_display = ("indicator", "period", "governorate", "value")
+    list_filter = (
+        "period__policy",
+        ("period", admin.RelatedOnlyFieldListFilter),
+        ("governorate", admin.RelatedOnlyFieldListFilter),
+        ("indicator__objective__pillar", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("indicator", "period", "governorate")
+    search_fields = ("indicator__code", *(f"indicator__{f}" for f in TITLE_FIELDS))
+    autocomplete_fields = ("indicator", "period", "governorate")

@@ -1,0 +1,279 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.i18n import NameTranslations, TitleTranslations
+from governorates.models import Governorate
+from policy.models import Activity, Entity, Objective, Policy
+
+
+class Disaggregation(NameTranslations):
+    """A dimension an indicator must be reported by: sex, age band, vulnerable group ..."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        ordering = ["order", "name_en"]
+        verbose_name = _("disaggregation")
+        verbose_name_plural = _("disaggregations")
+
+    def __str__(self):
+        return self.name
+
+
+class Indicator(TitleTranslations):
+    class Unit(models.TextChoices):
+        NUMBER = "number", _("Number")
+        PERCENT = "percent", _("Percent")
+        YES_NO = "yes_no", _("Yes/no")
+        AMOUNT = "amount", _("Amount of money")
+        TEXT = "text", _("Text")
+
+    class Direction(models.TextChoices):
+        INCREASE = "increase", _("Higher is better")
+        DECREASE = "decrease", _("Lower is better")
+
+    class Frequency(models.TextChoices):
+        QUARTERLY = "quarterly", _("Quarterly")
+        SEMIANNUAL = "semiannual", _("Every six months")
+        ANNUAL = "annual", _("Annual")
+        ONCE = "once", _("Once, at the end")
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", _("Sum")
+        AVERAGE = "average", _("Average")
+        LATEST = "latest", _("Latest value")
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.PROTECT, related_name="indicators", verbose_name=_("policy")
+    )
+    objective = models.ForeignKey(
+        Objective,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("objective"),
+        help_text=_("For an outcome indicator. Fill in the objective or the activity, not both."),
+    )
+    activity = models.ForeignKey(
+        Activity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("activity"),
+        help_text=_("For an output indicator."),
+    )
+    code = models.CharField(_("code"), max_length=30)
+    definition = models.TextField(_("definition"), blank=True)
+    unit = models.CharField(_("unit"), max_length=10, choices=Unit.choices)
+    direction = models.CharField(
+        _("direction"), max_length=10, choices=Direction.choices, default=Direction.INCREASE
+    )
+    baseline_value = models.DecimalField(
+        _("baseline value"), max_digits=18, decimal_places=4, null=True, blank=True
+    )
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
+    data_source = models.CharField(_("data source"), max_length=255, blank=True)
+    frequency = models.CharField(
+        _("frequency"), max_length=12, choices=Frequency.choices, default=Frequency.QUARTERLY
+    )
+    aggregation = models.CharField(
+        _("aggregation"), max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
+    )
+    disaggregations = models.ManyToManyField(
+        Disaggregation, blank=True, related_name="indicators", verbose_name=_("disaggregations")
+    )
+    responsible_entity = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="responsible_indicators",
+        verbose_name=_("responsible entity"),
+        help_text=_("Reports an outcome indicator; its value stands for percentages and yes/no."),
+    )
+    is_sensitive = models.BooleanField(
+        _("sensitive (protection/GBV)"),
+        default=False,
+        help_text=_("Small numbers are suppressed on public pages."),
+    )
+    history = HistoricalRecords(m2m_fields=[disaggregations])
+
+    class Meta:
+        ordering = ["policy", "code"]
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        permissions = [("import_indicator", _("Can import indicators from a spreadsheet"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "code"],
+                name="indicator_code_unique_in_policy",
+                violation_error_message=_("This policy already has an indicator with this code."),
+            ),
+            models.CheckConstraint(
+                condition=(Q(objective__isnull=False) & Q(activity__isnull=True))
+                | (Q(objective__isnull=True) & Q(activity__isnull=False)),
+                name="indicator_attached_to_objective_or_activity",
+                violation_error_message=_(
+                    "An indicator belongs to an objective or to an activity (one of the two)."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(baseline_year__isnull=True)
+                | Q(baseline_year__gte=1990, baseline_year__lte=2100),
+                name="indicator_baseline_year_plausible",
+                violation_error_message=_("The baseline year must lie between 1990 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(unit="percent")
+                | Q(baseline_value__isnull=True)
+                | Q(baseline_value__gte=0, baseline_value__lte=100),
+                name="indicator_percent_baseline_in_range",
+                violation_error_message=_("A percentage lies between 0 and 100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def clean(self):
+        errors = {}
+        if self.objective_id and self.policy_id and self.objective.policy_id != self.policy_id:
+            errors["objective"] = _("The objective belongs to another policy.")
+        if (
+            self.activity_id
+            and self.policy_id
+            and self.activity.objective.policy_id != self.policy_id
+        ):
+            errors["activity"] = _("The activity belongs to another policy.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ReportingPeriod(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Not yet open")
+        OPEN = "open", _("Open for reporting")
+        CLOSED = "closed", _("Closed")
+
+    policy = models.ForeignKey(
+        Policy, on_delete=models.PROTECT, related_name="periods", verbose_name=_("policy")
+    )
+    label = models.CharField(_("label"), max_length=20, help_text=_("For example 2022-Q3."))
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    due_date = models.DateField(_("due date"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PLANNED
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "start_date"]
+        verbose_name = _("reporting period")
+        verbose_name_plural = _("reporting periods")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "label"],
+                name="period_label_unique_in_policy",
+                violation_error_message=_("This policy already has a period with this label."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="period_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(due_date__gte=F("start_date")),
+                name="period_due_not_before_start",
+                violation_error_message=_("The due date cannot be before the period starts."),
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "due_date"], name="period_status_due_idx")]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        # Also enforced by a database trigger (migration 0002); here for a readable message.
+        if self.policy_id and self.start_date and self.end_date:
+            first = datetime.date(self.policy.start_year, 1, 1)
+            last = datetime.date(self.policy.end_year, 12, 31)
+            if self.start_date < first or self.end_date > last:
+                raise ValidationError(
+                    _("The period must lie within the policy's years (%(start)s-%(end)s).")
+                    % {"start": self.policy.start_year, "end": self.policy.end_year}
+                )
+
+
+class Target(models.Model):
+    """The value an indicator should reach by a period's end, nationally or in a governorate."""
+
+    indicator = models.ForeignKey(
+        Indicator, on_delete=models.CASCADE, related_name="targets", verbose_name=_("indicator")
+    )
+    period = models.ForeignKey(
+        ReportingPeriod, on_delete=models.PROTECT, related_name="targets", verbose_name=_("period")
+    )
+    governorate = models.ForeignKey(
+        Governorate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="targets",
+        verbose_name=_("governorate"),
+        help_text=_("Leave empty for a national target."),
+    )
+    value = models.DecimalField(_("target value"), max_digits=18, decimal_places=4)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["indicator", "period__start_date", "governorate__name_en"]
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        permissions = [("import_target", _("Can import targets from a spreadsheet"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "period", "governorate"],
+                condition=Q(governorate__isnull=False),
+                name="target_unique_per_governorate",
+                violation_error_message=_(
+                    "This indicator already has a target for this period and governorate."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["indicator", "period"],
+                condition=Q(governorate__isnull=True),
+                name="target_unique_national",
+                violation_error_message=_(
+                    "This indicator already has a national target for this period."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="target_value_not_negative",
+                violation_error_message=_("A target cannot be negative."),
+            ),
+        ]
+        indexes = [models.Index(fields=["period", "governorate"], name="target_period_gov_idx")]
+
+    def __str__(self):
+        where = self.governorate or _("national")
+        return f"{self.indicator.code} {self.period}: {self.value} ({where})"
+
+    def clean(self):
+        # Also enforced by a database trigger (migration 0002); here for a readable message.
+        if self.indicator_id and self.period_id:
+            if self.period.policy_id != self.indicator.policy_id:
+                raise ValidationError({"period": _("The period belongs to another policy.")})
+            is_percent = self.indicator.unit == Indicator.Unit.PERCENT
+            if is_percent and self.value is not None and self.value > 100:
+                raise ValidationError({"value": _("A percentage lies between 0 and 100.")})

@@ -1,0 +1,98 @@
+from import_export import fields
+
+from core.importing import (
+    CodeListField,
+    CodeWidget,
+    NumberWidget,
+    PlanResource,
+    PolicyScopedWidget,
+    WholeNumberWidget,
+)
+from governorates.models import Governorate
+from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
+from policy.models import Activity, Entity, Objective, Policy
+
+
+class IndicatorResource(PlanResource):
+    policy = fields.Field(attribute="policy", column_name="policy", widget=CodeWidget(Policy))
+    objective = fields.Field(
+        attribute="objective", column_name="objective", widget=PolicyScopedWidget(Objective)
+    )
+    activity = fields.Field(
+        attribute="activity",
+        column_name="activity",
+        widget=PolicyScopedWidget(Activity, policy_lookup="objective__policy__code"),
+    )
+    responsible_entity = fields.Field(
+        attribute="responsible_entity",
+        column_name="responsible_entity",
+        widget=CodeWidget(Entity),
+    )
+    disaggregations = CodeListField(Disaggregation, attribute="disaggregations")
+    baseline_value = fields.Field(
+        attribute="baseline_value", column_name="baseline_value", widget=NumberWidget()
+    )
+    baseline_year = fields.Field(
+        attribute="baseline_year", column_name="baseline_year", widget=WholeNumberWidget()
+    )
+
+    class Meta(PlanResource.Meta):
+        model = Indicator
+        import_id_fields = ("policy", "code")
+        fields = (
+            "policy",
+            "code",
+            "objective",
+            "activity",
+            "title_en",
+            "title_ar",
+            "title_ckb",
+            "definition",
+            "unit",
+            "direction",
+            "baseline_value",
+            "baseline_year",
+            "data_source",
+            "frequency",
+            "aggregation",
+            "disaggregations",
+            "responsible_entity",
+            "is_sensitive",
+        )
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("policy", "objective", "activity", "responsible_entity")
+            .prefetch_related("disaggregations")
+        )
+
+
+class TargetResource(PlanResource):
+    policy = fields.Field(
+        attribute="indicator__policy",
+        column_name="policy",
+        widget=CodeWidget(Policy),
+        readonly=True,
+    )
+    indicator = fields.Field(
+        attribute="indicator", column_name="indicator", widget=PolicyScopedWidget(Indicator)
+    )
+    period = fields.Field(
+        attribute="period",
+        column_name="period",
+        widget=PolicyScopedWidget(ReportingPeriod, field="label"),
+    )
+    governorate = fields.Field(
+        attribute="governorate", column_name="governorate", widget=CodeWidget(Governorate)
+    )
+    value = fields.Field(attribute="value", column_name="value", widget=NumberWidget())
+
+    class Meta(PlanResource.Meta):
+        model = Target
+        import_id_fields = ("indicator", "period", "governorate")
+        fields = ("policy", "indicator", "period", "governorate", "value", "note")
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("indicator__policy", "period", "governorate")

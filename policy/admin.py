@@ -1,0 +1,181 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+
+from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
+from policy.models import (
+    Activity,
+    ActivityPartner,
+    Entity,
+    Funding,
+    FundingSourceType,
+    Objective,
+    Policy,
+    Theme,
+    VulnerableGroup,
+)
+from policy.resources import ActivityResource, EntityResource, ObjectiveResource
+
+
+@admin.register(Entity)
+class EntityAdmin(ImportExportPlanAdmin):
+    resource_classes = [EntityResource]
+    list_display = ("name_en", "acronym", "code", "kind", "level", "governorate", "parent")
+    list_filter = ("kind", "level", "governorate")
+    list_select_related = ("governorate", "parent")
+    search_fields = ("code", "acronym", *NAME_FIELDS)
+    autocomplete_fields = ("parent", "governorate")
+    fieldsets = (
+        (None, {"fields": ("code", "acronym", "kind", "level", "parent", "governorate")}),
+        (_("Names"), {"fields": NAME_FIELDS}),
+    )
+
+
+@admin.register(Policy)
+class PolicyAdmin(PlanAdmin):
+    list_display = ("title_en", "code", "start_year", "end_year", "status", "is_published")
+    list_filter = ("status", "is_published")
+    search_fields = ("code", *TITLE_FIELDS)
+    autocomplete_fields = ("owner",)
+    fieldsets = (
+        (None, {"fields": ("code", "start_year", "end_year", "status", "owner", "is_published")}),
+        (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
+    )
+
+
+class ActivityInline(admin.TabularInline):
+    """A read-only list of the objective's activities with links: editing happens on each."""
+
+    model = Activity
+    fields = ("code", "title_en", "lead_entity", "status", "start_date", "end_date")
+    readonly_fields = fields
+    extra = 0
+    show_change_link = True
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("lead_entity")
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(ImportExportPlanAdmin):
+    resource_classes = [ObjectiveResource]
+    list_display = ("code", "title_en", "pillar", "policy", "activity_count")
+    list_display_links = ("code", "title_en")
+    list_filter = ("pillar", "policy")
+    list_select_related = ("pillar", "policy")
+    search_fields = ("code", *TITLE_FIELDS)
+    autocomplete_fields = ("policy", "pillar", "parent")
+    inlines = [ActivityInline]
+    fieldsets = (
+        (None, {"fields": ("policy", "pillar", "code", "parent")}),
+        (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(n_activities=Count("activities"))
+
+    @admin.display(description=_("activities"), ordering="n_activities")
+    def activity_count(self, obj):
+        return obj.n_activities
+
+
+class ActivityPartnerInline(admin.TabularInline):
+    model = ActivityPartner
+    autocomplete_fields = ("entity",)
+    extra = 0
+
+
+class FundingInline(admin.TabularInline):
+    model = Funding
+    autocomplete_fields = ("funder",)
+    fields = ("source_type", "funder", "year", "currency", "planned", "committed", "disbursed")
+    extra = 0
+
+
+@admin.register(Activity)
+class ActivityAdmin(ImportExportPlanAdmin):
+    resource_classes = [ActivityResource]
+    list_display = (
+        "code",
+        "title_en",
+        "lead_entity",
+        "status",
+        "start_date",
+        "end_date",
+        "planned_budget",
+        "currency",
+    )
+    list_display_links = ("code", "title_en")
+    list_filter = (
+        "status",
+        "objective__pillar",
+        "objective__policy",
+        "is_nationwide",
+        "governorates",
+        "themes",
+        "target_groups",
+        ("lead_entity", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("lead_entity", "objective")
+    search_fields = ("code", *TITLE_FIELDS, "lead_entity__code", "lead_entity__acronym")
+    autocomplete_fields = ("objective", "lead_entity")
+    filter_horizontal = ("governorates", "target_groups", "themes")
+    date_hierarchy = "start_date"
+    inlines = [ActivityPartnerInline, FundingInline]
+    fieldsets = (
+        (None, {"fields": ("objective", "code", "lead_entity", "status")}),
+        (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
+        (
+            _("Where and for whom"),
+            {"fields": ("is_nationwide", "governorates", "target_groups", "themes")},
+        ),
+        (
+            _("Time and budget"),
+            {"fields": ("start_date", "end_date", "planned_budget", "currency")},
+        ),
+    )
+
+
+@admin.register(VulnerableGroup)
+class VulnerableGroupAdmin(PlanAdmin):
+    list_display = ("name_en", "name_ar", "name_ckb", "code", "order")
+    search_fields = ("code", *NAME_FIELDS)
+
+
+@admin.register(Theme)
+class ThemeAdmin(PlanAdmin):
+    list_display = ("name_en", "name_ar", "name_ckb", "code")
+    search_fields = ("code", *NAME_FIELDS)
+
+
+@admin.register(FundingSourceType)
+class FundingSourceTypeAdmin(PlanAdmin):
+    list_display = ("name_en", "name_ar", "name_ckb", "code", "order")
+    search_fields = ("code", *NAME_FIELDS)
+
+
+@admin.register(Funding)
+class FundingAdmin(PlanAdmin):
+    list_display = (
+        "activity",
+        "source_type",
+        "funder",
+        "year",
+        "planned",
+        "committed",
+        "disbursed",
+        "currency",
+    )
+    list_filter = ("source_type", "year", "currency", "activity__objective__pillar")
+    list_select_related = ("activity", "source_type", "funder")
+    search_fields = (
+        "activity__code",
+        *(f"activity__{f}" for f in TITLE_FIELDS),
+        "funder__code",
+        "funder__acronym",
+    )
+    autocomplete_fields = ("activity", "funder")

@@ -1,0 +1,46 @@
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from accounts.models import User
+from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
+
+
+class Command(BaseCommand):
+    help = (
+        "Import a plan sheet (XLSX or CSV) as a given user, all or nothing. Sheets in "
+        "dependency order: " + ", ".join(SHEETS)
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("sheet", choices=list(SHEETS))
+        parser.add_argument("file")
+        parser.add_argument("--user", required=True, help="Who imports (needs the import right).")
+        parser.add_argument("--dry-run", action="store_true", help="Check only; write nothing.")
+
+    def handle(self, sheet, file, user, dry_run=False, **options):
+        try:
+            importer = User.objects.get(username=user)
+        except User.DoesNotExist:
+            raise CommandError(f"No user named {user!r}.") from None
+        path = Path(file)
+        if not path.is_file():
+            raise CommandError(f"No such file: {file}")
+        try:
+            dataset = load_dataset(path.read_bytes(), path.name)
+            result = sheet_import(user=importer, sheet=sheet, dataset=dataset, dry_run=dry_run)
+        except SheetRefused as refused:
+            for problem in refused.problems:
+                self.stderr.write(f"{path.name}: {problem}")
+            raise CommandError(
+                f"{path.name} was refused; nothing was written ({len(refused.problems)} "
+                "problem(s) above)."
+            ) from None
+        totals = result.totals
+        verb = "Would import" if dry_run else "Imported"
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"{verb} {path.name}: {totals['new']} new, {totals['update']} updated, "
+                f"{totals['skip']} unchanged."
+            )
+        )

@@ -1,0 +1,390 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.i18n import NameTranslations, TitleTranslations
+from governorates.models import Governorate
+from pillars.models import Pillar
+
+
+class Currency(models.TextChoices):
+    IQD = "IQD", _("Iraqi dinar (IQD)")
+    USD = "USD", _("US dollar (USD)")
+    EUR = "EUR", _("Euro (EUR)")
+
+
+class Entity(NameTranslations):
+    """A body that leads, implements, funds or follows the plan."""
+
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", _("Ministry")
+        DIRECTORATE = "directorate", _("Directorate or department")
+        GOVERNORATE_OFFICE = "governorate_office", _("Governorate office")
+        PARLIAMENT = "parliament", _("Parliament committee")
+        COMMISSION = "commission", _("Independent commission")
+        CSO = "cso", _("Civil-society organisation")
+        CBO = "cbo", _("Community-based organisation")
+        NETWORK = "network", _("Network or alliance")
+        UN_AGENCY = "un_agency", _("UN agency")
+        DONOR = "donor", _("Donor")
+        PRIVATE = "private", _("Private sector")
+
+    class Level(models.TextChoices):
+        NATIONAL = "national", _("National")
+        LOCAL = "local", _("Local")
+        INTERNATIONAL = "international", _("International")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    acronym = models.CharField(_("acronym"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    level = models.CharField(_("level"), max_length=15, choices=Level.choices)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent entity"),
+    )
+    governorate = models.ForeignKey(
+        Governorate,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="entities",
+        verbose_name=_("governorate"),
+        help_text=_("Required for local entities."),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("entity")
+        verbose_name_plural = _("entities")
+        permissions = [("import_entity", _("Can import entities from a spreadsheet"))]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(level="local") | Q(governorate__isnull=False),
+                name="entity_local_has_governorate",
+                violation_error_message=_("A local entity must name its governorate."),
+            ),
+        ]
+        indexes = [models.Index(fields=["kind", "level"], name="entity_kind_level_idx")]
+
+    def __str__(self):
+        return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    def clean(self):
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An entity cannot be its own parent.")})
+
+
+class Policy(TitleTranslations):
+    """A plan: the first NAP 1325, the National Policy 2021-2024, its successors."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        ACTIVE = "active", _("Active")
+        CLOSED = "closed", _("Closed")
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(_("end year"))
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    owner = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="owned_policies",
+        verbose_name=_("owning entity"),
+    )
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Approved data of a published plan is public.")
+    )
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-start_year", "code"]
+        verbose_name = _("policy")
+        verbose_name_plural = _("policies")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_year__gte=F("start_year")),
+                name="policy_end_not_before_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_year__gte=1990, end_year__lte=2100),
+                name="policy_years_plausible",
+                violation_error_message=_("Years must lie between 1990 and 2100."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.start_year}-{self.end_year})"
+
+
+class Objective(TitleTranslations):
+    policy = models.ForeignKey(
+        Policy, on_delete=models.PROTECT, related_name="objectives", verbose_name=_("policy")
+    )
+    pillar = models.ForeignKey(
+        Pillar, on_delete=models.PROTECT, related_name="objectives", verbose_name=_("pillar")
+    )
+    code = models.CharField(_("code"), max_length=20, help_text=_("For example 2.3."))
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("parent objective"),
+    )
+    description = models.TextField(_("description"), blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["policy", "code"]
+        verbose_name = _("objective")
+        verbose_name_plural = _("objectives")
+        permissions = [("import_objective", _("Can import objectives from a spreadsheet"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["policy", "code"],
+                name="objective_code_unique_in_policy",
+                violation_error_message=_("This policy already has an objective with this code."),
+            ),
+        ]
+        indexes = [models.Index(fields=["policy", "pillar"], name="objective_policy_pillar_idx")]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def clean(self):
+        if self.parent_id and self.policy_id and self.parent.policy_id != self.policy_id:
+            raise ValidationError({"parent": _("The parent objective belongs to another policy.")})
+        if self.parent_id and self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("An objective cannot be its own parent.")})
+
+
+class VulnerableGroup(NameTranslations):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name_en"]
+        verbose_name = _("vulnerable group")
+        verbose_name_plural = _("vulnerable groups")
+
+    def __str__(self):
+        return self.name
+
+
+class Theme(NameTranslations):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name_en"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+
+class Activity(TitleTranslations):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        IN_PROGRESS = "in_progress", _("In progress")
+        COMPLETED = "completed", _("Completed")
+        DELAYED = "delayed", _("Delayed")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    objective = models.ForeignKey(
+        Objective, on_delete=models.PROTECT, related_name="activities", verbose_name=_("objective")
+    )
+    code = models.CharField(_("code"), max_length=20, help_text=_("For example 2.3.1."))
+    description = models.TextField(_("description"), blank=True)
+    lead_entity = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        related_name="led_activities",
+        verbose_name=_("lead entity"),
+    )
+    partners = models.ManyToManyField(
+        Entity,
+        through="ActivityPartner",
+        related_name="partner_activities",
+        blank=True,
+        verbose_name=_("partner entities"),
+    )
+    is_nationwide = models.BooleanField(
+        _("nation-wide"), default=False, help_text=_("Covers every governorate.")
+    )
+    governorates = models.ManyToManyField(
+        Governorate, blank=True, related_name="activities", verbose_name=_("governorates")
+    )
+    target_groups = models.ManyToManyField(
+        VulnerableGroup, blank=True, related_name="activities", verbose_name=_("target groups")
+    )
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="activities", verbose_name=_("themes")
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.PLANNED
+    )
+    planned_budget = models.DecimalField(
+        _("planned budget"), max_digits=18, decimal_places=2, null=True, blank=True
+    )
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.IQD
+    )
+    history = HistoricalRecords(m2m_fields=[governorates, target_groups, themes])
+
+    class Meta:
+        ordering = ["objective__policy", "code"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        permissions = [("import_activity", _("Can import activities from a spreadsheet"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["objective", "code"],
+                name="activity_code_unique_in_objective",
+                violation_error_message=_("This objective already has an activity with this code."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="activity_end_not_before_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(planned_budget__isnull=True) | Q(planned_budget__gte=0),
+                name="activity_budget_not_negative",
+                violation_error_message=_("The planned budget cannot be negative."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["lead_entity", "status"], name="activity_lead_status_idx"),
+            models.Index(fields=["status"], name="activity_status_idx"),
+            models.Index(fields=["start_date", "end_date"], name="activity_dates_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.code} {self.title}"
+
+    def clean(self):
+        # The check constraint holds this too; here the message is attached to the field.
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+
+
+class ActivityPartner(models.Model):
+    class Role(models.TextChoices):
+        IMPLEMENTING = "implementing", _("Implementing")
+        SUPPORTING = "supporting", _("Supporting")
+        FUNDING = "funding", _("Funding")
+        MONITORING = "monitoring", _("Monitoring")
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="partnerships", verbose_name=_("activity")
+    )
+    entity = models.ForeignKey(
+        Entity, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("entity")
+    )
+    role = models.CharField(
+        _("role"), max_length=15, choices=Role.choices, default=Role.IMPLEMENTING
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "entity__name_en"]
+        verbose_name = _("partner entity")
+        verbose_name_plural = _("partner entities")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["activity", "entity"],
+                name="activity_partner_unique",
+                violation_error_message=_("This entity is already a partner of the activity."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.entity} ({self.get_role_display()})"
+
+
+class FundingSourceType(NameTranslations):
+    """Ministerial efforts, state budget, private sector, international support."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "name_en"]
+        verbose_name = _("funding source type")
+        verbose_name_plural = _("funding source types")
+
+    def __str__(self):
+        return self.name
+
+
+class Funding(models.Model):
+    """A funding line of an activity: who funds it, how much, for which year."""
+
+    activity = models.ForeignKey(
+        Activity, on_delete=models.CASCADE, related_name="funding_lines", verbose_name=_("activity")
+    )
+    source_type = models.ForeignKey(
+        FundingSourceType,
+        on_delete=models.PROTECT,
+        related_name="funding_lines",
+        verbose_name=_("source type"),
+    )
+    funder = models.ForeignKey(
+        Entity,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="funding_lines",
+        verbose_name=_("funder"),
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    currency = models.CharField(
+        _("currency"), max_length=3, choices=Currency.choices, default=Currency.IQD
+    )
+    planned = models.DecimalField(_("planned"), max_digits=18, decimal_places=2, default=0)
+    committed = models.DecimalField(_("committed"), max_digits=18, decimal_places=2, default=0)
+    disbursed = models.DecimalField(_("disbursed"), max_digits=18, decimal_places=2, default=0)
+    note = models.CharField(_("note"), max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["activity", "year", "source_type__order"]
+        verbose_name = _("funding line")
+        verbose_name_plural = _("funding lines")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned__gte=0) & Q(committed__gte=0) & Q(disbursed__gte=0),
+                name="funding_amounts_not_negative",
+                violation_error_message=_("Amounts cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(year__gte=1990, year__lte=2100),
+                name="funding_year_plausible",
+                violation_error_message=_("The year must lie between 1990 and 2100."),
+            ),
+        ]
+        indexes = [models.Index(fields=["source_type", "year"], name="funding_source_year_idx")]
+
+    def __str__(self):
+        return f"{self.source_type} {self.year}: {self.planned} {self.currency}"
