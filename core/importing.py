@@ -105,6 +105,24 @@ class WholeNumberWidget(widgets.IntegerWidget):
         return int(number)
 
 
+class YesNoWidget(widgets.BooleanWidget):
+    """An empty cell means no; anything unreadable is an error, not a silent no."""
+
+    TRUE = {"1", "true", "yes", "y", "x"}
+    FALSE = {"", "0", "false", "no", "n"}
+
+    def clean(self, value, row=None, **kwargs):
+        text = _text(value).lower()
+        if text in self.TRUE:
+            return True
+        if text in self.FALSE:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no (use 1 or 0).") % {"value": value})
+
+    def render(self, value, obj=None, **kwargs):
+        return 1 if value else 0
+
+
 class CodeListField(fields.Field):
     """A many-to-many relation written as codes separated by semicolons."""
 
@@ -155,6 +173,16 @@ class PlanResource(resources.ModelResource):
         clean_model_instances = True
         use_transactions = True
 
+    @classmethod
+    def widget_from_django_field(cls, f, default=widgets.Widget):
+        if f.get_internal_type() == "BooleanField":
+            return YesNoWidget
+        if f.get_internal_type() == "DecimalField":
+            return NumberWidget
+        if f.get_internal_type() in ("PositiveSmallIntegerField", "IntegerField"):
+            return WholeNumberWidget
+        return super().widget_from_django_field(f, default=default)
+
     # -- import ---------------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
@@ -170,7 +198,8 @@ class PlanResource(resources.ModelResource):
 
     def before_import_row(self, row, **kwargs):
         for key, value in list(row.items()):
-            row[key] = unneutralise(value)
+            # An empty cell arrives as None from XLSX and "" from CSV; treat both as "".
+            row[key] = "" if value is None else unneutralise(value)
         key = tuple(_text(row.get(self.fields[f].column_name)) for f in self.get_import_id_fields())
         line = kwargs.get("row_number", 0) + 1
         if key in self._seen_keys:

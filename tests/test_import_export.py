@@ -1,0 +1,364 @@
+"""Spreadsheet import and export of the plan, as Directorate staff use them."""
+
+import csv
+import datetime
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+import tablib
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from governorates.models import District, Governorate
+from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
+from pillars.models import Pillar
+from policy.models import Activity, ActivityPartner, Entity, Objective, Theme, VulnerableGroup
+from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
+from tests.factories import PolicyFactory, UserFactory
+
+ORDER = list(SHEETS)  # dependency order: governorates ... targets
+
+
+@pytest.fixture
+def plan(reference):
+    policy = PolicyFactory(code="np", start_year=2021, end_year=2024)
+    wed = Entity.objects.get(code="wed")
+    baghdad, ninewa = Governorate.objects.get(code="IQ-BG"), Governorate.objects.get(code="IQ-NI")
+    District.objects.create(
+        governorate=baghdad, code="BG-KRK", name_en="Karkh", name_ar="الكرخ", name_ckb="کەرخ"
+    )
+    Entity.objects.create(
+        code="local-cbo",
+        kind="cbo",
+        level="local",
+        governorate=ninewa,
+        parent=Entity.objects.get(code="iwn"),
+        name_en="Mosul women's CBO",
+    )
+    parent = Objective.objects.create(
+        policy=policy,
+        pillar=Pillar.objects.get(code="participation"),
+        code="1",
+        title_en="More women decide",
+        title_ar="مشاركة أكبر",
+        title_ckb="بەشداری زیاتر",
+    )
+    objective = Objective.objects.create(
+        policy=policy,
+        pillar=Pillar.objects.get(code="participation"),
+        code="1.1",
+        parent=parent,
+        title_en="Women in crisis cells",
+        description="COVID-19 committees",
+    )
+    activity = Activity.objects.create(
+        objective=objective,
+        code="1.1.1",
+        title_en="Train women for crisis cells",
+        title_ar="تدريب النساء",
+        title_ckb="ڕاهێنانی ئافرەتان",
+        lead_entity=wed,
+        start_date=datetime.date(2021, 3, 1),
+        end_date=datetime.date(2022, 6, 30),
+        status="in_progress",
+        planned_budget=Decimal("1234.50"),
+        currency="USD",
+    )
+    activity.governorates.set([baghdad, ninewa])
+    ActivityPartner.objects.create(
+        activity=activity, entity=Entity.objects.get(code="unami"), role="supporting"
+    )
+    ActivityPartner.objects.create(
+        activity=activity, entity=Entity.objects.get(code="alliance-1325")
+    )
+    nationwide = Activity.objects.create(
+        objective=objective,
+        code="1.1.2",
+        title_en="Consult women's organisations",
+        lead_entity=Entity.objects.get(code="alliance-1325"),
+        is_nationwide=True,
+        start_date=datetime.date(2021, 1, 1),
+        end_date=datetime.date(2024, 12, 31),
+    )
+    nationwide.target_groups.set(VulnerableGroup.objects.filter(code__in=["idps", "girls"]))
+    nationwide.themes.set(Theme.objects.filter(code="covid-19"))
+    outcome = Indicator.objects.create(
+        policy=policy,
+        objective=objective,
+        code="1.1-o1",
+        title_en="Share of women members",
+        unit="percent",
+        baseline_value=Decimal("12.5"),
+        baseline_year=2020,
+        aggregation="latest",
+        responsible_entity=wed,
+        data_source="Council of Ministers",
+    )
+    outcome.disaggregations.set(Disaggregation.objects.filter(code__in=["sex", "governorate"]))
+    output = Indicator.objects.create(
+        policy=policy,
+        activity=activity,
+        code="1.1.1-a",
+        title_en="Women trained",
+        unit="number",
+        baseline_value=Decimal("0"),
+        is_sensitive=True,
+        direction="increase",
+    )
+    q4 = ReportingPeriod.objects.create(
+        policy=policy,
+        label="2021-Q4",
+        start_date=datetime.date(2021, 10, 1),
+        end_date=datetime.date(2021, 12, 31),
+        due_date=datetime.date(2022, 1, 31),
+    )
+    Target.objects.create(indicator=outcome, period=q4, value=Decimal("20"))
+    Target.objects.create(indicator=output, period=q4, governorate=baghdad, value=Decimal("40"))
+    Target.objects.create(indicator=output, period=q4, value=Decimal("75"), note="first year")
+    return policy
+
+
+@pytest.fixture
+def importer(db):
+    """Directorate staff with the import right, but not a superuser."""
+    user = UserFactory(username="importer", is_staff=True)
+    codenames = [
+        p
+        for m in (
+            "activity",
+            "objective",
+            "entity",
+            "indicator",
+            "target",
+            "governorate",
+            "district",
+            "activitypartner",
+        )
+        for p in (f"add_{m}", f"change_{m}", f"view_{m}", f"import_{m}")
+    ]
+    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
+    return UserFactory._meta.model.objects.get(pk=user.pk)  # fresh permission cache
+
+
+def export_all():
+    return {name: sheet_export(sheet=name) for name in ORDER}
+
+
+def as_rows(dataset):
+    return [dict(zip(dataset.headers, row, strict=True)) for row in dataset]
+
+
+def through_xlsx(dataset):
+    return load_dataset(dataset.export("xlsx"), "sheet.xlsx")
+
+
+def through_csv(dataset):
+    return load_dataset(dataset.export("csv").encode("utf-8"), "sheet.csv")
+
+
+def snapshot():
+    """Everything an import could change, as plain values."""
+    return {name: as_rows(ds) for name, ds in export_all().items()} | {
+        "history": sum(m.history.count() for m in (Activity, Objective, Entity, Indicator, Target))
+    }
+
+
+@pytest.mark.parametrize("carrier", [through_xlsx, through_csv], ids=["xlsx", "csv"])
+def test_an_exported_plan_imports_into_an_empty_installation_unchanged(plan, importer, carrier):
+    before = export_all()
+    sheets = {name: carrier(ds) for name, ds in before.items()}
+    Target.objects.all().delete()
+    Indicator.objects.all().delete()
+    Activity.objects.all().delete()
+    Objective.objects.filter(parent__isnull=False).delete()
+    Objective.objects.all().delete()
+    District.objects.all().delete()
+    Entity.objects.filter(code="local-cbo").delete()
+
+    for name in ORDER:
+        sheet_import(user=importer, sheet=name, dataset=sheets[name])
+
+    after = export_all()
+    for name in ORDER:
+        assert as_rows(after[name]) == as_rows(before[name]), name
+    activity = Activity.objects.get(code="1.1.1")
+    assert activity.planned_budget == Decimal("1234.50")
+    assert {(p.entity.code, p.role) for p in activity.partnerships.all()} == {
+        ("unami", "supporting"),
+        ("alliance-1325", "implementing"),
+    }
+
+
+def test_importing_the_same_sheet_twice_changes_nothing_the_second_time(plan, importer):
+    sheets = {name: through_xlsx(ds) for name, ds in export_all().items()}
+    before = snapshot()
+    for name in ORDER:
+        result = sheet_import(user=importer, sheet=name, dataset=sheets[name])
+        assert result.totals["new"] == result.totals["update"] == 0, name
+    assert snapshot() == before
+
+
+def test_an_import_records_who_changed_what(plan, importer):
+    ds = through_csv(sheet_export(sheet="activities"))
+    ds[0] = tuple(
+        "Renamed" if h == "title_en" else v for h, v in zip(ds.headers, ds[0], strict=True)
+    )
+    sheet_import(user=importer, sheet="activities", dataset=ds)
+    latest = Activity.objects.get(code="1.1.1").history.first()
+    assert latest.title_en == "Renamed"
+    assert latest.history_user == importer
+    assert latest.history_change_reason == "Imported from a spreadsheet"
+
+
+def activities_sheet(**changes_by_row):
+    """The exported activities sheet as CSV rows, with some cells changed."""
+    ds = sheet_export(sheet="activities")
+    rows = as_rows(ds)
+    for index, changes in changes_by_row.items():
+        rows[int(index.removeprefix("row"))].update(changes)
+    return tablib.Dataset(*[list(r.values()) for r in rows], headers=ds.headers)
+
+
+def refused_with(user, sheet, dataset):
+    before = snapshot()
+    with pytest.raises(SheetRefused) as info:
+        sheet_import(user=user, sheet=sheet, dataset=dataset)
+    assert snapshot() == before, "a refused sheet must leave the database unchanged"
+    return info.value.problems
+
+
+def test_a_sheet_without_a_required_column_is_refused(plan, importer):
+    ds = sheet_export(sheet="activities")
+    del ds["lead_entity"]
+    problems = refused_with(importer, "activities", ds)
+    assert any("lead_entity" in p and "lacks the column" in p for p in problems)
+
+
+def test_an_unknown_pillar_code_is_refused_naming_row_and_column(plan, importer):
+    ds = sheet_export(sheet="objectives")
+    rows = as_rows(ds)
+    rows[1]["pillar"] = "peacekeeping"
+    bad = tablib.Dataset(*[list(r.values()) for r in rows], headers=ds.headers)
+    problems = refused_with(importer, "objectives", bad)
+    assert "Row 3, column “pillar”: There is no pillar with the code “peacekeeping”." in problems
+
+
+def test_an_unknown_entity_code_is_refused_and_the_good_rows_are_not_written(plan, importer):
+    ds = activities_sheet(row0={"title_en": "A good change"}, row1={"lead_entity": "nobody"})
+    problems = refused_with(importer, "activities", ds)
+    assert "Row 3, column “lead_entity”: There is no entity with the code “nobody”." in problems
+    assert not Activity.objects.filter(title_en="A good change").exists()
+
+
+def test_unknown_codes_in_a_list_column_are_refused(plan, importer):
+    problems = refused_with(
+        importer, "activities", activities_sheet(row0={"governorates": "IQ-BG;IQ-XX"})
+    )
+    assert any(p.startswith("Row 2, column “governorates”") and "IQ-XX" in p for p in problems)
+
+
+def test_a_duplicate_code_in_the_sheet_is_refused(plan, importer):
+    ds = activities_sheet(row1={"code": "1.1.1"})
+    problems = refused_with(importer, "activities", ds)
+    assert any(p.startswith("Row 3, column “code”: Row 2 has the same") for p in problems)
+
+
+def test_text_in_a_number_column_is_refused(plan, importer):
+    problems = refused_with(
+        importer, "activities", activities_sheet(row0={"planned_budget": "a lot"})
+    )
+    assert "Row 2, column “planned_budget”: “a lot” is not a number." in problems
+
+
+def test_an_end_before_the_start_is_refused(plan, importer):
+    ds = activities_sheet(row0={"start_date": "2022-05-01", "end_date": "2022-04-30"})
+    problems = refused_with(importer, "activities", ds)
+    assert "Row 2, column “end_date”: The end date cannot be before the start date." in problems
+
+
+def test_an_empty_required_cell_is_refused(plan, importer):
+    problems = refused_with(importer, "activities", activities_sheet(row1={"title_en": ""}))
+    assert "Row 3, column “title_en”: This field cannot be blank." in problems
+
+
+def test_every_problem_of_a_sheet_is_reported_at_once(plan, importer):
+    ds = activities_sheet(row0={"planned_budget": "x"}, row1={"lead_entity": "nobody"})
+    problems = refused_with(importer, "activities", ds)
+    assert len(problems) == 2
+
+
+def test_a_file_that_is_not_a_spreadsheet_is_refused_by_name():
+    with pytest.raises(SheetRefused) as info:
+        load_dataset(b"not a zip file", "plan.xlsx")
+    assert "plan.xlsx could not be read as XLSX" in info.value.problems[0]
+
+
+@pytest.mark.parametrize(
+    "text", ['=HYPERLINK("http://x")', "+1", "-2", "@SUM(A1)", "\tcalc", "\rcalc"]
+)
+def test_formula_cells_are_neutralised_on_export_and_restored_on_import(plan, importer, text):
+    Entity.objects.filter(code="wed").update(name_ar=text)
+    exported = sheet_export(sheet="entities")
+    workbook = openpyxl.load_workbook(io.BytesIO(exported.export("xlsx")))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    xlsx_cells = [r[rows[0].index("name_ar")] for r in rows[1:]]
+    csv_rows = list(csv.reader(io.StringIO(exported.export("csv"), newline="")))
+    csv_cells = [r[csv_rows[0].index("name_ar")] for r in csv_rows[1:]]
+    # XML turns a carriage return into a line feed; what matters is the leading quote.
+    xlsx_text = text.replace("\r", "\n")
+    assert "'" + xlsx_text in xlsx_cells and xlsx_text not in xlsx_cells
+    assert "'" + text in csv_cells and text not in csv_cells
+
+    sheet = through_csv(exported)
+    Entity.objects.filter(code="wed").update(name_ar="something else")
+    sheet_import(user=importer, sheet="entities", dataset=sheet)
+    assert Entity.objects.get(code="wed").name_ar == text
+
+
+def test_a_user_without_the_import_right_cannot_import(plan):
+    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk.user_permissions.set(
+        Permission.objects.filter(codename__in=["add_activity", "change_activity", "view_activity"])
+    )
+    with pytest.raises(SheetRefused) as info:
+        sheet_import(user=clerk, sheet="activities", dataset=sheet_export(sheet="activities"))
+    assert "You may not import activities." in info.value.problems
+
+
+def test_the_admin_import_page_is_closed_without_the_import_right(client, plan):
+    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk.user_permissions.set(Permission.objects.filter(codename="view_activity"))
+    client.force_login(clerk)
+    assert client.get(reverse("admin:policy_activity_import")).status_code == 403
+
+
+def test_staff_with_the_import_right_imports_through_the_admin(client, plan, importer):
+    client.force_login(importer)
+    ds = activities_sheet(row0={"title_en": "Changed in the admin"})
+    upload = io.BytesIO(ds.export("xlsx"))
+    upload.name = "activities.xlsx"
+    page = client.post(
+        reverse("admin:policy_activity_import"), {"resource": 0, "format": 0, "import_file": upload}
+    )
+    assert page.status_code == 200
+    confirm = page.context["confirm_form"]
+    assert confirm is not None, page.content.decode()[:2000]
+    done = client.post(
+        reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
+    )
+    assert done.status_code == 302
+    assert Activity.objects.get(code="1.1.1").title_en == "Changed in the admin"
+
+
+def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client, plan, importer):
+    client.force_login(importer)
+    ds = activities_sheet(row0={"planned_budget": "lots"})
+    upload = io.BytesIO(ds.export("xlsx"))
+    upload.name = "activities.xlsx"
+    page = client.post(
+        reverse("admin:policy_activity_import"), {"resource": 0, "format": 0, "import_file": upload}
+    )
+    assert "“lots” is not a number." in page.content.decode()
+    assert page.context.get("confirm_form") is None
