@@ -42,7 +42,11 @@ def plan_save(
         instance._change_reason = reason
     instance.save()
     for name, values in (m2m or {}).items():
-        getattr(instance, name).set(list(values))
+        manager = getattr(instance, name)
+        values = list(values)
+        # Each set() writes a history snapshot; skip the ones that change nothing.
+        if {v.pk for v in values} != set(manager.values_list("pk", flat=True)):
+            manager.set(values)
     return instance
 
 

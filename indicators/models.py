@@ -16,6 +16,7 @@ class Disaggregation(NameTranslations):
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "name_en"]
