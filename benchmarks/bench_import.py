@@ -44,20 +44,56 @@ def main():
     call_command("seed_reference", verbosity=0)
     user, _ = User.objects.get_or_create(username="bench", is_staff=True, is_superuser=True)
     policy, _ = Policy.objects.get_or_create(
-        code="bench", defaults={"title_en": "Bench", "start_year": 2021, "end_year": 2024})
+        code="bench", defaults={"title_en": "Bench", "start_year": 2021, "end_year": 2024}
+    )
     pillars = list(Pillar.objects.all())
     for i in range(20):
-        Objective.objects.get_or_create(policy=policy, code=f"{i + 1}", defaults={
-            "pillar": pillars[i % len(pillars)], "title_en": f"Objective {i + 1}"})
-    headers = ["policy", "objective", "code", "title_en", "title_ar", "title_ckb",
-               "description", "lead_entity", "partners", "is_nationwide", "governorates",
-               "target_groups", "themes", "start_date", "end_date", "status",
-               "planned_budget", "currency"]
+        Objective.objects.get_or_create(
+            policy=policy,
+            code=f"{i + 1}",
+            defaults={"pillar": pillars[i % len(pillars)], "title_en": f"Objective {i + 1}"},
+        )
+    headers = [
+        "policy",
+        "objective",
+        "code",
+        "title_en",
+        "title_ar",
+        "title_ckb",
+        "description",
+        "lead_entity",
+        "partners",
+        "is_nationwide",
+        "governorates",
+        "target_groups",
+        "themes",
+        "start_date",
+        "end_date",
+        "status",
+        "planned_budget",
+        "currency",
+    ]
     rows = [
-        ["bench", f"{i % 20 + 1}", f"{i % 20 + 1}.{i}", f"Activity {i}", f"نشاط {i}",
-         f"چالاکی {i}", "", "wed", "alliance-1325:implementing;unami:supporting", 0,
-         "IQ-BG;IQ-NI;IQ-BA", "idps;girls", "covid-19", "2021-01-01", "2022-12-31",
-         "in_progress", 1000000 + i, "IQD"]
+        [
+            "bench",
+            f"{i % 20 + 1}",
+            f"{i % 20 + 1}.{i}",
+            f"Activity {i}",
+            f"نشاط {i}",
+            f"چالاکی {i}",
+            "",
+            "wed",
+            "alliance-1325:implementing;unami:supporting",
+            0,
+            "IQ-BG;IQ-NI;IQ-BA",
+            "idps;girls",
+            "covid-19",
+            "2021-01-01",
+            "2022-12-31",
+            "in_progress",
+            1000000 + i,
+            "IQD",
+        ]
         for i in range(args.rows)
     ]
     sheet = tablib.Dataset(*rows, headers=headers)
@@ -69,11 +105,14 @@ def main():
         return result
 
     print(f"database: {django.db.connection.vendor}, rows: {args.rows}")
-    timed("import, all rows new", lambda: sheet_import(user=user, sheet="activities",
-                                                       dataset=sheet))
+    timed(
+        "import, all rows new", lambda: sheet_import(user=user, sheet="activities", dataset=sheet)
+    )
     assert Activity.objects.filter(objective__policy=policy).count() == args.rows
-    result = timed("import the same sheet again (unchanged)",
-                   lambda: sheet_import(user=user, sheet="activities", dataset=sheet))
+    result = timed(
+        "import the same sheet again (unchanged)",
+        lambda: sheet_import(user=user, sheet="activities", dataset=sheet),
+    )
     assert result.totals["skip"] == args.rows
     timed("export as XLSX", lambda: sheet_export(sheet="activities").export("xlsx"))
     timed("export as CSV", lambda: sheet_export(sheet="activities").export("csv"))

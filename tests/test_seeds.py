@@ -10,11 +10,22 @@ from accounts.models import Membership, Role, User
 from governorates.models import Governorate, Region
 from indicators.models import Indicator, ReportingPeriod, Target
 from pillars.models import Pillar
-from policy.models import Activity, Entity, Funding, FundingSourceType, Objective
-from policy.models import VulnerableGroup
+from policy.models import Activity, Entity, Funding, FundingSourceType, Objective, VulnerableGroup
 
-PLAN_MODELS = (Governorate, Pillar, Entity, VulnerableGroup, FundingSourceType, Objective,
-               Activity, Funding, Indicator, ReportingPeriod, Target, Membership)
+PLAN_MODELS = (
+    Governorate,
+    Pillar,
+    Entity,
+    VulnerableGroup,
+    FundingSourceType,
+    Objective,
+    Activity,
+    Funding,
+    Indicator,
+    ReportingPeriod,
+    Target,
+    Membership,
+)
 
 
 def state():
@@ -26,8 +37,9 @@ def state():
 
 def test_reference_has_the_19_governorates_in_their_regions(reference):
     assert Governorate.objects.count() == 19
-    kurdistan = set(Governorate.objects.filter(region=Region.KURDISTAN)
-                    .values_list("code", flat=True))
+    kurdistan = set(
+        Governorate.objects.filter(region=Region.KURDISTAN).values_list("code", flat=True)
+    )
     assert kurdistan == {"IQ-AR", "IQ-DA", "IQ-SU", "IQ-HAL"}
     baghdad = Governorate.objects.get(code="IQ-BG")
     assert (baghdad.name_en, baghdad.name_ar, baghdad.name_ckb) == ("Baghdad", "بغداد", "بەغدا")
@@ -36,13 +48,21 @@ def test_reference_has_the_19_governorates_in_their_regions(reference):
 
 def test_reference_has_the_four_pillars_with_legislation_cross_cutting(reference):
     assert list(Pillar.objects.values_list("code", flat=True)) == [
-        "participation", "protection", "recovery", "legislation"]
+        "participation",
+        "protection",
+        "recovery",
+        "legislation",
+    ]
     assert Pillar.objects.get(code="legislation").is_cross_cutting
 
 
 def test_reference_has_the_funding_sources_of_the_policy(reference):
     assert set(FundingSourceType.objects.values_list("code", flat=True)) == {
-        "ministerial", "state_budget", "private_sector", "international"}
+        "ministerial",
+        "state_budget",
+        "private_sector",
+        "international",
+    }
 
 
 def test_reference_names_the_conference_entities(reference):
@@ -72,9 +92,13 @@ def test_seed_demo_loads_a_plan_for_every_pillar_and_the_demo_accounts(db, debug
     assert ReportingPeriod.objects.count() == 16
     assert Target.objects.count() > Indicator.objects.count()
     assert Funding.objects.count() > 0
-    for username, role in [("director", Role.DIRECTORATE_ADMIN),
-                           ("reviewer", Role.DIRECTORATE_REVIEWER), ("focal", Role.FOCAL_POINT),
-                           ("cso", Role.CSO_REPORTER), ("partner", Role.PARTNER_VIEWER)]:
+    for username, role in [
+        ("director", Role.DIRECTORATE_ADMIN),
+        ("reviewer", Role.DIRECTORATE_REVIEWER),
+        ("focal", Role.FOCAL_POINT),
+        ("cso", Role.CSO_REPORTER),
+        ("partner", Role.PARTNER_VIEWER),
+    ]:
         user = User.objects.get(username=username)
         assert user.check_password("demo12345")
         assert user.memberships.filter(role=role).exists(), username

@@ -20,15 +20,20 @@ def user_with(*codenames):
 
 def test_a_user_without_the_add_right_cannot_create_an_entity():
     with pytest.raises(PermissionDenied):
-        plan_save(user=user_with("view_entity"),
-                  instance=Entity(code="x", kind="cso", level="national", name_en="X"))
+        plan_save(
+            user=user_with("view_entity"),
+            instance=Entity(code="x", kind="cso", level="national", name_en="X"),
+        )
     assert not Entity.objects.filter(code="x").exists()
 
 
 def test_a_user_with_the_add_right_creates_it_and_the_history_names_them():
     user = user_with("add_entity")
-    entity = plan_save(user=user, instance=Entity(code="x", kind="cso", level="national",
-                                                  name_en="X"), reason="New partner")
+    entity = plan_save(
+        user=user,
+        instance=Entity(code="x", kind="cso", level="national", name_en="X"),
+        reason="New partner",
+    )
     record = entity.history.get()
     assert record.history_user == user
     assert record.history_type == "+"
@@ -37,8 +42,10 @@ def test_a_user_with_the_add_right_creates_it_and_the_history_names_them():
 
 def test_an_invalid_row_is_refused_with_a_message_per_field():
     with pytest.raises(ValidationError) as info:
-        plan_save(user=user_with("add_entity"),
-                  instance=Entity(code="x", kind="cso", level="local", name_en=""))
+        plan_save(
+            user=user_with("add_entity"),
+            instance=Entity(code="x", kind="cso", level="local", name_en=""),
+        )
     assert "name_en" in info.value.message_dict
     assert "A local entity must name its governorate." in str(info.value)
 
@@ -55,31 +62,53 @@ def test_partners_are_set_exactly_and_the_lead_cannot_be_a_partner():
     activity = ActivityFactory()
     user = user_with("change_activity", "add_activitypartner", "change_activitypartner")
     a, b = EntityFactory(), EntityFactory()
-    activity_partners_set(user=user, activity=activity, partners=[(a, "funding"), (b, "supporting")])
+    activity_partners_set(
+        user=user, activity=activity, partners=[(a, "funding"), (b, "supporting")]
+    )
     activity_partners_set(user=user, activity=activity, partners=[(b, "monitoring")])
     assert [(p.entity, p.role) for p in activity.partnerships.all()] == [(b, "monitoring")]
     with pytest.raises(ValidationError):
-        activity_partners_set(user=user, activity=activity,
-                              partners=[(activity.lead_entity, "funding")])
+        activity_partners_set(
+            user=user, activity=activity, partners=[(activity.lead_entity, "funding")]
+        )
 
 
 def test_the_admin_saves_through_the_service_and_records_the_user(client):
     director = UserFactory(username="boss", is_staff=True, is_superuser=True)
     client.force_login(director)
-    response = client.post("/admin/policy/entity/add/", {
-        "code": "new-cso", "acronym": "", "kind": "cso", "level": "national",
-        "name_en": "New CSO", "name_ar": "", "name_ckb": "", "parent": "", "governorate": "",
-    })
+    response = client.post(
+        "/admin/policy/entity/add/",
+        {
+            "code": "new-cso",
+            "acronym": "",
+            "kind": "cso",
+            "level": "national",
+            "name_en": "New CSO",
+            "name_ar": "",
+            "name_ckb": "",
+            "parent": "",
+            "governorate": "",
+        },
+    )
     assert response.status_code == 302, response.content.decode()[:3000]
     assert Entity.objects.get(code="new-cso").history.get().history_user == director
 
 
 def test_the_admin_keeps_what_was_typed_and_names_the_field_on_an_error(client):
     client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
-    response = client.post("/admin/policy/entity/add/", {
-        "code": "local-cso", "kind": "cso", "level": "local", "name_en": "Typed name",
-        "name_ar": "", "name_ckb": "", "parent": "", "governorate": "",
-    })
+    response = client.post(
+        "/admin/policy/entity/add/",
+        {
+            "code": "local-cso",
+            "kind": "cso",
+            "level": "local",
+            "name_en": "Typed name",
+            "name_ar": "",
+            "name_ckb": "",
+            "parent": "",
+            "governorate": "",
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "A local entity must name its governorate." in page

@@ -10,16 +10,29 @@ STRONG_KEY = "k3y-" + "x7Qp9vL2mN8rT4wZ6yB1cD5fG0hJ3kS" * 2
 
 
 def manage(*args, **env):
-    environment = {k: v for k, v in os.environ.items()
-                   if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")}
+    environment = {
+        k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG")
+    }
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
-    return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environment,
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_production_passes_the_deployment_check_with_no_warnings():
-    run = manage("check", "--deploy", "--fail-level", "WARNING",
-                 SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="tracker.example.org")
+    run = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="tracker.example.org",
+    )
     assert run.returncode == 0, run.stdout + run.stderr
     assert "no issues" in run.stdout
 
@@ -37,6 +50,11 @@ def test_production_refuses_to_start_without_allowed_hosts():
 
 
 def test_production_keeps_debug_off_by_default():
-    run = manage("shell", "-c", "from django.conf import settings; print(settings.DEBUG)",
-                 SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="tracker.example.org")
+    run = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DEBUG)",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="tracker.example.org",
+    )
     assert run.stdout.strip().endswith("False"), run.stderr
