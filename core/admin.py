@@ -1,5 +1,6 @@
 """Admin building blocks: every save and delete in the admin goes through core.services."""
 
+from django import forms
 from django.contrib import admin
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -12,7 +13,22 @@ TITLE_FIELDS = ("title_en", "title_ar", "title_ckb")
 
 
 class ServiceWritesMixin:
-    """Route the admin's writes through the service layer (permission, validation, history)."""
+    """Route the admin's writes through the service layer (permission, validation, history).
+
+    Also lays out three-language fields: titles as two-line boxes, Arabic and Kurdish written
+    right to left.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        name = db_field.name
+        if field is None or not name.endswith(("_en", "_ar", "_ckb")):
+            return field
+        if name.startswith("title_"):
+            field.widget = forms.Textarea(attrs={"rows": 2, "cols": 80})
+        language = name.rsplit("_", 1)[1]
+        field.widget.attrs.update({"lang": language, "dir": "ltr" if language == "en" else "rtl"})
+        return field
 
     def save_model(self, request, obj, form, change):
         plan_save(user=request.user, instance=obj)

@@ -102,7 +102,7 @@ class ActivityAdmin(ImportExportPlanAdmin):
     list_display = (
         "code",
         "title_en",
-        "lead_entity",
+        "lead",
         "status",
         "start_date",
         "end_date",
@@ -126,6 +126,11 @@ class ActivityAdmin(ImportExportPlanAdmin):
     filter_horizontal = ("governorates", "target_groups", "themes")
     date_hierarchy = "start_date"
     inlines = [ActivityPartnerInline, FundingInline]
+
+    @admin.display(description=_("lead entity"), ordering="lead_entity__code")
+    def lead(self, obj):
+        return obj.lead_entity.acronym or obj.lead_entity.code
+
     fieldsets = (
         (None, {"fields": ("objective", "code", "lead_entity", "status")}),
         (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),

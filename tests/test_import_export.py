@@ -362,3 +362,26 @@ def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client,
     )
     assert "“lots” is not a number." in page.content.decode()
     assert page.context.get("confirm_form") is None
+
+
+def test_a_sheet_exported_from_the_admin_imports_back_unchanged(client, plan, importer):
+    importer.user_permissions.add(Permission.objects.get(codename="view_activity"))
+    client.force_login(importer)
+    before = as_rows(sheet_export(sheet="activities"))
+    form = client.get(reverse("admin:policy_activity_export")).context["form"]
+    every_column = {name: "on" for name in form.fields if name.startswith("activityresource_")}
+    exported = client.post(
+        reverse("admin:policy_activity_export"), {"format": 0, "resource": 0, **every_column}
+    )
+    assert exported.status_code == 200
+    assert exported["Content-Type"].startswith("application/vnd.openxmlformats")
+    Activity.objects.filter(code="1.1.2").delete()
+
+    upload = io.BytesIO(exported.content)
+    upload.name = "activities.xlsx"
+    page = client.post(
+        reverse("admin:policy_activity_import"), {"resource": 0, "format": 0, "import_file": upload}
+    )
+    confirm = page.context["confirm_form"]
+    client.post(reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0})
+    assert as_rows(sheet_export(sheet="activities")) == before
