@@ -49,6 +49,7 @@ class CodeWidget(widgets.ForeignKeyWidget):
 
     def __init__(self, model, field="code", **kwargs):
         super().__init__(model, field=field, **kwargs)
+        self.cache = {}  # emptied by PlanResource.before_import: lives for one import
 
     def scope(self, row):
         return {}
@@ -57,8 +58,14 @@ class CodeWidget(widgets.ForeignKeyWidget):
         value = _text(value)
         if not value:
             return None
+        scope = self.scope(row or {})
+        key = (value, *scope.values())
+        if key in self.cache:
+            return self.cache[key]
         try:
-            return self.model.objects.get(**{self.field: value}, **self.scope(row or {}))
+            found = self.model.objects.get(**{self.field: value}, **scope)
+            self.cache[key] = found
+            return found
         except self.model.DoesNotExist:
             raise ValueError(
                 _("There is no %(thing)s with the code “%(code)s”.")
@@ -195,6 +202,11 @@ class PlanResource(resources.ModelResource):
                 % {"columns": ", ".join(missing)}
             )
         self._seen_keys = {}
+        for field in self.fields.values():
+            if hasattr(field.widget, "cache"):
+                field.widget.cache = {}
+            if isinstance(field, CodeListField):
+                field.known = None
 
     def before_import_row(self, row, **kwargs):
         for key, value in list(row.items()):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.db.models import signals
 from django.utils.translation import gettext as _
 
 
@@ -40,13 +41,30 @@ def plan_save(
     instance._history_user = user
     if reason:
         instance._change_reason = reason
-    instance.save()
-    for name, values in (m2m or {}).items():
-        manager = getattr(instance, name)
-        values = list(values)
-        # Each set() writes a history snapshot; skip the ones that change nothing.
-        if {v.pk for v in values} != set(manager.values_list("pk", flat=True)):
-            manager.set(values)
+    if not m2m:
+        instance.save()
+        return instance
+    # django-simple-history writes a snapshot on every many-to-many change; write the row and
+    # its relations first without history, then one snapshot that holds them all.
+    created = instance._state.adding
+    instance.skip_history_when_saving = True
+    try:
+        instance.save()
+        for name, values in m2m.items():
+            manager = getattr(instance, name)
+            values = list(values)
+            if {v.pk for v in values} != set(manager.values_list("pk", flat=True)):
+                manager.set(values)
+    finally:
+        del instance.skip_history_when_saving
+    signals.post_save.send(
+        sender=type(instance),
+        instance=instance,
+        created=created,
+        raw=False,
+        using=instance._state.db,
+        update_fields=None,
+    )
     return instance
 
 

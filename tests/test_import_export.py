@@ -385,3 +385,16 @@ def test_a_sheet_exported_from_the_admin_imports_back_unchanged(client, plan, im
     confirm = page.context["confirm_form"]
     client.post(reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0})
     assert as_rows(sheet_export(sheet="activities")) == before
+
+
+def test_a_new_imported_activity_has_one_history_entry_with_its_governorates(plan, importer):
+    sheet = through_csv(sheet_export(sheet="activities"))
+    Target.objects.all().delete()
+    Indicator.objects.all().delete()
+    Activity.objects.all().delete()
+    sheet_import(user=importer, sheet="activities", dataset=sheet)
+    (record,) = Activity.objects.get(code="1.1.1").history.all()
+    assert record.history_type == "+"
+    assert record.history_user == importer
+    codes = {row.governorate.code for row in record.governorates.all()}
+    assert codes == {"IQ-BG", "IQ-NI"}
