@@ -1,9 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
 from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
 from indicators.resources import IndicatorResource, TargetResource
+from reporting.services import period_close, period_open
 
 
 @admin.register(Disaggregation)
@@ -71,12 +73,30 @@ class IndicatorAdmin(ImportExportPlanAdmin):
 
 @admin.register(ReportingPeriod)
 class ReportingPeriodAdmin(PlanAdmin):
+    actions = ["open_periods", "close_periods"]
     list_display = ("label", "policy", "start_date", "end_date", "due_date", "status")
     list_filter = ("status", "policy")
     list_select_related = ("policy",)
     search_fields = ("label",)
     autocomplete_fields = ("policy",)
     date_hierarchy = "start_date"
+
+    @admin.action(description=_("Open the selected periods for reporting"))
+    def open_periods(self, request, queryset):
+        self._set_status(request, queryset, period_open, _("Opened %(n)d period(s)."))
+
+    @admin.action(description=_("Close the selected periods"))
+    def close_periods(self, request, queryset):
+        self._set_status(request, queryset, period_close, _("Closed %(n)d period(s)."))
+
+    def _set_status(self, request, queryset, service, message):
+        try:
+            for period in queryset:
+                service(user=request.user, period=period)
+        except PermissionDenied as denied:
+            self.message_user(request, str(denied), messages.ERROR)
+            return
+        self.message_user(request, message % {"n": len(queryset)}, messages.SUCCESS)
 
 
 @admin.register(Target)

@@ -31,7 +31,9 @@ def admin_url(model, view, *args):
 def test_every_changelist_add_and_change_page_answers_for_the_director(director_of_demo):
     failures = []
     for model, model_admin in admin.site._registry.items():
-        urls = [admin_url(model, "changelist"), admin_url(model, "add")]
+        urls = [admin_url(model, "changelist")]
+        if model_admin.has_add_permission(_request(director_of_demo)):
+            urls.append(admin_url(model, "add"))
         first = model_admin.get_queryset(_request(director_of_demo)).first()
         if first is not None:
             urls += [admin_url(model, "change", first.pk)]

@@ -24,6 +24,7 @@ from policy.models import (
     Theme,
     VulnerableGroup,
 )
+from reporting.demo import load_demo_reports
 
 DEMO_PASSWORD = "demo12345"
 POLICY_CODE = "np-2021-2024"
@@ -76,6 +77,9 @@ class Command(BaseCommand):
             periods = self.load_periods(policy)
             self.load_plan(policy, periods)
             self.load_users()
+        reports = load_demo_reports(policy)
+        if reports:
+            self.counts["created"] = self.counts.get("created", 0) + reports
         summary = ", ".join(f"{n} {o}" for o, n in sorted(self.counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Demo data: {summary}."))
         self.stdout.write(

@@ -1,0 +1,142 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from policy.models import Activity
+from reporting.evidence import ALLOWED_NAMES, check_evidence
+from reporting.models import AgeBand, Sex
+
+
+class ReportForm(forms.Form):
+    """The progress report of one activity and period, as a reporter fills it in.
+
+    Built per report: a people-reached field per sex and age band and per target group of the
+    activity, and a value field per indicator and governorate (see selectors.value_rows).
+    """
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    activity_status = forms.ChoiceField(
+        label=_("Where does the activity stand?"),
+        choices=[("", _("Choose…")), *Activity.Status.choices],
+        required=False,
+    )
+    percent_complete = forms.IntegerField(
+        label=_("Percent complete"),
+        help_text=_("How much of the whole activity is done, from 0 to 100."),
+        min_value=0,
+        max_value=100,
+        required=False,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    achievements = forms.CharField(
+        label=_("Achievements in this period"),
+        help_text=_("What was done, where and for whom."),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        required=False,
+    )
+    challenges = forms.CharField(
+        label=_("Challenges"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    next_steps = forms.CharField(
+        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    evidence = forms.FileField(
+        label=_("Add an evidence file"),
+        help_text=_("%(kinds)s, up to the size limit. Photos of attendance sheets are fine.")
+        % {"kinds": ALLOWED_NAMES},
+        required=False,
+    )
+
+    def __init__(self, *args, rows, groups, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows = rows
+        self.groups = groups
+        self.people_keys = []
+        for sex, sex_label in Sex.choices:
+            for band, band_label in AgeBand.choices:
+                name = f"people-{sex}-{band}"
+                self.fields[name] = self._count(f"{sex_label}, {band_label}")
+                self.people_keys.append((name, (sex, band)))
+        for group in groups:
+            name = f"group-{group.code}"
+            self.fields[name] = self._count(group.name)
+            self.people_keys.append((name, group.pk))
+        for row in rows:
+            self.fields[row.key] = forms.DecimalField(
+                label=row.indicator.title,
+                required=False,
+                min_value=0,
+                max_digits=18,
+                decimal_places=4,
+                widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
+            )
+
+    @staticmethod
+    def _count(label):
+        return forms.IntegerField(
+            label=label,
+            required=False,
+            min_value=0,
+            widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+        )
+
+    def people_fields(self):
+        return [self[name] for name, key in self.people_keys if not isinstance(key, int)]
+
+    def group_fields(self):
+        return [self[name] for name, key in self.people_keys if isinstance(key, int)]
+
+    def value_fields(self):
+        return [(row, self[row.key]) for row in self.rows]
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload:
+            try:
+                check_evidence(upload)
+            except ValidationError as error:
+                raise ValidationError(
+                    [*error.messages, _("Nothing else was lost: choose the file again.")]
+                ) from None
+        return upload
+
+    def report_data(self):
+        return {
+            k: self.cleaned_data.get(k)
+            for k in (
+                "activity_status",
+                "percent_complete",
+                "achievements",
+                "challenges",
+                "next_steps",
+            )
+        }
+
+    def people_data(self):
+        return {key: self.cleaned_data.get(name) for name, key in self.people_keys}
+
+    def values_data(self):
+        return {
+            (
+                row.indicator.pk,
+                row.governorate.pk if row.governorate else None,
+            ): self.cleaned_data.get(row.key)
+            for row in self.rows
+        }
+
+
+class ReviewForm(forms.Form):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    comment = forms.CharField(
+        label=_("Comment for the reporter"),
+        help_text=_("Required when you return the report."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class ReopenForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why reopen this approved report?"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

@@ -1,0 +1,114 @@
+"""Who may do what with progress reports: the one permission layer of the web pages, the admin
+and the API. Every function takes the acting user; none of them queries more than once per
+request for the user's memberships (they are cached on the user object)."""
+
+from django.db.models import Q
+
+from accounts.models import Membership, Role
+from policy.models import ActivityPartner
+
+REPORTER_ROLES = (Role.FOCAL_POINT, Role.CSO_REPORTER)
+
+
+def memberships(user) -> list[Membership]:
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_wps_memberships"):
+        user._wps_memberships = list(
+            Membership.objects.filter(user=user, is_active=True).select_related(
+                "entity", "governorate"
+            )
+        )
+    return user._wps_memberships
+
+
+def has_role(user, *roles) -> bool:
+    return any(m.role in roles for m in memberships(user))
+
+
+def is_directorate_admin(user) -> bool:
+    return user.is_authenticated and (user.is_superuser or has_role(user, Role.DIRECTORATE_ADMIN))
+
+
+def is_reviewer(user) -> bool:
+    return is_directorate_admin(user) or has_role(user, Role.DIRECTORATE_REVIEWER)
+
+
+def reporter_memberships(user) -> list[Membership]:
+    return [m for m in memberships(user) if m.role in REPORTER_ROLES]
+
+
+def is_reporter(user) -> bool:
+    return bool(reporter_memberships(user))
+
+
+def entity_works_on(entity_id, activity) -> bool:
+    """An entity reports on the activities it leads or implements."""
+    if activity.lead_entity_id == entity_id:
+        return True
+    return any(
+        p.entity_id == entity_id and p.role == ActivityPartner.Role.IMPLEMENTING
+        for p in activity.partnerships.all()
+    )
+
+
+def activity_covers(activity, governorate_id) -> bool:
+    return activity.is_nationwide or any(
+        g.pk == governorate_id for g in activity.governorates.all()
+    )
+
+
+def membership_for(user, activity, entity_id, governorate_id):
+    """The reporter membership that lets `user` report for this entity, activity and scope."""
+    for m in reporter_memberships(user):
+        if m.entity_id != entity_id or m.governorate_id != governorate_id:
+            continue
+        if not entity_works_on(entity_id, activity):
+            continue
+        if governorate_id is not None and not activity_covers(activity, governorate_id):
+            continue
+        return m
+    return None
+
+
+def can_report(user, activity, entity_id, governorate_id=None) -> bool:
+    return membership_for(user, activity, entity_id, governorate_id) is not None
+
+
+def can_view_report(user, report) -> bool:
+    if is_reviewer(user):
+        return True
+    if can_report(user, report.activity, report.entity_id, report.governorate_id):
+        return True
+    for m in reporter_memberships(user):
+        if m.governorate_id and activity_covers(report.activity, m.governorate_id):
+            return True  # a governorate focal point reads every report in the governorate
+    return report.is_locked and has_role(user, Role.PARTNER_VIEWER)
+
+
+def can_edit_report(user, report) -> bool:
+    return can_report(user, report.activity, report.entity_id, report.governorate_id)
+
+
+def can_review(user, report) -> bool:
+    return is_reviewer(user)
+
+
+def can_reopen(user, report) -> bool:
+    return is_directorate_admin(user)
+
+
+def visible_reports_filter(user) -> Q:
+    """A filter on ProgressReport that keeps what `user` may read (see can_view_report)."""
+    if is_reviewer(user):
+        return Q()
+    condition = Q(pk__in=[])
+    for m in reporter_memberships(user):
+        own = Q(entity_id=m.entity_id, governorate_id=m.governorate_id)
+        if m.governorate_id:
+            covers = Q(activity__is_nationwide=True) | Q(activity__governorates=m.governorate_id)
+            condition |= covers
+        condition |= own
+    if has_role(user, Role.PARTNER_VIEWER):
+        condition |= Q(status="approved")
+    return condition

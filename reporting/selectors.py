@@ -1,0 +1,186 @@
+"""Reads for the reporting pages, already scoped to what the user may see."""
+
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from indicators.models import Indicator, ReportingPeriod, Target
+from policy.models import Activity, ActivityPartner
+from reporting import permissions
+from reporting.models import IndicatorValue, ProgressReport, ReportStatus
+
+
+def reports_visible_to(user):
+    return (
+        ProgressReport.objects.filter(permissions.visible_reports_filter(user))
+        .select_related("activity__objective__pillar", "entity", "period", "governorate")
+        .distinct()
+    )
+
+
+def open_periods():
+    return ReportingPeriod.objects.filter(status=ReportingPeriod.Status.OPEN).select_related(
+        "policy"
+    )
+
+
+@dataclass
+class WorkItem:
+    """One report a reporter owes: an activity, for an entity (and governorate), in a period."""
+
+    activity: Activity
+    entity_id: int
+    entity_name: str
+    governorate: object
+    period: ReportingPeriod
+    report: ProgressReport | None
+
+    @property
+    def state(self):
+        if self.report is not None and self.report.status != ReportStatus.DRAFT:
+            return self.report.status
+        late = timezone.localdate() > self.period.due_date
+        if self.report is None:
+            return "late" if late else "due"
+        return "late" if late else ReportStatus.DRAFT
+
+    @property
+    def state_label(self):
+        return {
+            "due": _("Due"),
+            "late": _("Late"),
+            ReportStatus.DRAFT: _("Draft saved"),
+            ReportStatus.SUBMITTED: _("Submitted, waiting for review"),
+            ReportStatus.RETURNED: _("Returned: please correct"),
+            ReportStatus.APPROVED: _("Approved"),
+        }[self.state]
+
+
+def activity_runs_in(activity, period) -> bool:
+    return activity.start_date <= period.end_date and activity.end_date >= period.start_date
+
+
+def work_for(user) -> list[WorkItem]:
+    """Every report the user's entities owe in the open periods, with the report if started."""
+    scopes = permissions.reporter_memberships(user)
+    if not scopes:
+        return []
+    periods = list(open_periods())
+    entity_ids = {m.entity_id for m in scopes}
+    activities = (
+        Activity.objects.filter(
+            Q(lead_entity_id__in=entity_ids)
+            | Q(
+                partnerships__entity_id__in=entity_ids,
+                partnerships__role=ActivityPartner.Role.IMPLEMENTING,
+            )
+        )
+        .exclude(status=Activity.Status.CANCELLED)
+        .select_related("objective__pillar", "lead_entity")
+        .prefetch_related("partnerships", "governorates")
+        .distinct()
+        .order_by("code")
+    )
+    reports = {
+        (r.activity_id, r.entity_id, r.governorate_id, r.period_id): r
+        for r in ProgressReport.objects.filter(entity_id__in=entity_ids, period__in=periods)
+    }
+    items = []
+    for period in periods:
+        for activity in activities:
+            if activity.start_date > period.end_date or activity.end_date < period.start_date:
+                continue
+            for m in scopes:
+                if permissions.membership_for(user, activity, m.entity_id, m.governorate_id):
+                    key = (activity.pk, m.entity_id, m.governorate_id, period.pk)
+                    items.append(
+                        WorkItem(
+                            activity,
+                            m.entity_id,
+                            m.entity.name,
+                            m.governorate,
+                            period,
+                            reports.get(key),
+                        )
+                    )
+    return items
+
+
+def report_indicators(report) -> list[Indicator]:
+    """The indicators a report carries: the activity's own, and its objective's outcome
+    indicators for which the reporting entity is responsible."""
+    return list(
+        Indicator.objects.filter(
+            Q(activity=report.activity)
+            | Q(objective_id=report.activity.objective_id, responsible_entity_id=report.entity_id)
+        ).order_by("code")
+    )
+
+
+def report_governorates(report) -> list:
+    """Where values are reported: the report's own governorate, else each governorate the
+    activity lists; a nation-wide activity reports one national value (None)."""
+    if report.governorate_id:
+        return [report.governorate]
+    if report.activity.is_nationwide:
+        return [None]
+    return list(report.activity.governorates.all()) or [None]
+
+
+@dataclass
+class ValueRow:
+    indicator: Indicator
+    governorate: object
+    value: IndicatorValue | None
+    previous: IndicatorValue | None
+    target: Target | None
+
+    @property
+    def key(self):
+        gov = self.governorate.code if self.governorate else "national"
+        return f"value-{self.indicator.pk}-{gov}"
+
+
+def value_rows(report) -> list[ValueRow]:
+    """Each indicator x governorate cell of the report, with last period's value and target."""
+    indicators = report_indicators(report)
+    governorates = report_governorates(report)
+    gov_ids = [g.pk if g else None for g in governorates]
+    current = {(v.indicator_id, v.governorate_id): v for v in report.values.all()}
+    previous_report = (
+        ProgressReport.objects.filter(
+            activity_id=report.activity_id,
+            entity_id=report.entity_id,
+            governorate_id=report.governorate_id,
+            period__policy_id=report.period.policy_id,
+            period__start_date__lt=report.period.start_date,
+        )
+        .order_by("-period__start_date")
+        .prefetch_related(Prefetch("values"))
+        .first()
+    )
+    previous = (
+        {(v.indicator_id, v.governorate_id): v for v in previous_report.values.all()}
+        if previous_report
+        else {}
+    )
+    # The target that applies: the first one due at or after this period's end.
+    targets = {}
+    for t in (
+        Target.objects.filter(
+            indicator__in=indicators, period__end_date__gte=report.period.end_date
+        )
+        .filter(Q(governorate__isnull=True) | Q(governorate_id__in=[g for g in gov_ids if g]))
+        .select_related("period")
+        .order_by("-period__end_date")
+    ):
+        targets[(t.indicator_id, t.governorate_id)] = t
+    rows = []
+    for indicator in indicators:
+        for gov in governorates:
+            key = (indicator.pk, gov.pk if gov else None)
+            target = targets.get(key) or targets.get((indicator.pk, None))
+            rows.append(ValueRow(indicator, gov, current.get(key), previous.get(key), target))
+    return rows

@@ -1,0 +1,16 @@
+from django.urls import path
+
+from reporting import views
+
+app_name = "reporting"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("my/", views.my_work, name="my_work"),
+    path("reports/start/", views.report_start, name="start"),
+    path("reports/<int:pk>/", views.report_detail, name="report"),
+    path("reports/<int:pk>/edit/", views.report_edit, name="edit"),
+    path("review/", views.review_queue, name="queue"),
+    path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
+    path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
+]

@@ -1,0 +1,311 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from governorates.models import Governorate
+from indicators.models import ReportingPeriod
+from policy.models import Activity, Entity
+from reporting import permissions, selectors, services
+from reporting.filters import ReviewQueueFilter
+from reporting.forms import ReopenForm, ReportForm, ReviewForm
+from reporting.models import Evidence, ProgressReport, ReportStatus
+
+
+def home(request):
+    if not request.user.is_authenticated:
+        return redirect("login")
+    if permissions.is_reviewer(request.user):
+        return redirect("reporting:queue")
+    return redirect("reporting:my_work")
+
+
+@login_required
+def my_work(request):
+    items = selectors.work_for(request.user)
+    counts = {}
+    for item in items:
+        counts[item.state] = counts.get(item.state, 0) + 1
+    return render(
+        request,
+        "reporting/my_work.html",
+        {
+            "items": items,
+            "counts": counts,
+            "is_reporter": permissions.is_reporter(request.user),
+        },
+    )
+
+
+@login_required
+@require_POST
+def report_start(request):
+    activity = get_object_or_404(
+        Activity.objects.prefetch_related("partnerships", "governorates"),
+        pk=request.POST.get("activity"),
+    )
+    period = get_object_or_404(ReportingPeriod, pk=request.POST.get("period"))
+    entity = get_object_or_404(Entity, pk=request.POST.get("entity"))
+    governorate = None
+    if request.POST.get("governorate"):
+        governorate = get_object_or_404(Governorate, pk=request.POST["governorate"])
+    try:
+        report = services.report_start(
+            user=request.user,
+            activity=activity,
+            period=period,
+            entity=entity,
+            governorate=governorate,
+        )
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        return redirect("reporting:my_work")
+    return redirect("reporting:edit", pk=report.pk)
+
+
+def _report_or_404(request, pk):
+    report = get_object_or_404(
+        ProgressReport.objects.select_related(
+            "activity__objective__pillar",
+            "activity__lead_entity",
+            "entity",
+            "period",
+            "governorate",
+        ).prefetch_related(
+            "activity__partnerships",
+            "activity__governorates",
+            "activity__target_groups",
+            Prefetch("values"),
+            "people__vulnerable_group",
+            "evidence",
+            Prefetch("events", to_attr="timeline"),
+        ),
+        pk=pk,
+    )
+    if not permissions.can_view_report(request.user, report):
+        raise Http404  # do not reveal that it exists
+    return report
+
+
+def _form_initial(report, rows, groups):
+    initial = {
+        "version": report.version,
+        "activity_status": report.activity_status,
+        "percent_complete": report.percent_complete,
+        "achievements": report.achievements,
+        "challenges": report.challenges,
+        "next_steps": report.next_steps,
+    }
+    for p in report.people.all():
+        if p.vulnerable_group_id:
+            initial[f"group-{p.vulnerable_group.code}"] = p.count
+        else:
+            initial[f"people-{p.sex}-{p.age_band}"] = p.count
+    for row in rows:
+        if row.value is not None:
+            initial[row.key] = row.value.value.normalize()
+    return initial
+
+
+@login_required
+def report_edit(request, pk):
+    report = _report_or_404(request, pk)
+    if not permissions.can_edit_report(request.user, report):
+        raise PermissionDenied
+    if not report.is_editable:
+        return redirect("reporting:report", pk=report.pk)
+    rows = selectors.value_rows(report)
+    groups = list(report.activity.target_groups.all())
+    if request.method == "POST":
+        form = ReportForm(request.POST, request.FILES, rows=rows, groups=groups)
+        if form.is_valid():
+            done = _save_report(request, report, form)
+            if done:
+                return done
+    else:
+        form = ReportForm(initial=_form_initial(report, rows, groups), rows=rows, groups=groups)
+    return render(
+        request,
+        "reporting/report_form.html",
+        {
+            "report": report,
+            "form": form,
+            "rows": rows,
+            "returned": [e for e in report.timeline if e.kind in ("returned", "reopened")][-1:],
+        },
+    )
+
+
+def _save_report(request, report, form):
+    """Save (and maybe submit) the form through the services; None when the form must show
+    again, with what the user typed and the reason."""
+    submitting = request.POST.get("action") == "submit"
+    try:
+        report = services.report_update(
+            user=request.user,
+            report=report,
+            version=form.cleaned_data["version"],
+            data=form.report_data(),
+            people=form.people_data(),
+            values=form.values_data(),
+        )
+        if form.cleaned_data.get("evidence"):
+            services.evidence_add(
+                user=request.user, report=report, upload=form.cleaned_data["evidence"]
+            )
+        if submitting:
+            _submit(request, report, form)
+    except ValidationError as error:
+        _add_errors(form, error)
+        return None
+    except services.ReportConflict as conflict:
+        form.add_error(None, str(conflict))
+        _set_version(form, conflict.current.version)
+        return None
+    except services.ReportError as error:
+        messages.error(request, str(error))
+        return redirect("reporting:report", pk=report.pk)
+    if submitting and not form.errors:
+        messages.success(request, _("Report submitted. The Directorate will review it."))
+        return redirect("reporting:report", pk=report.pk)
+    if form.errors:  # saved as a draft, but not complete enough to submit
+        _set_version(form, report.version)
+        messages.info(request, _("Your changes are saved as a draft, but not yet submitted."))
+        return None
+    messages.success(request, _("Draft saved."))
+    return redirect("reporting:edit", pk=report.pk)
+
+
+def _submit(request, report, form):
+    try:
+        services.report_submit(user=request.user, report=report, version=report.version)
+    except ValidationError as error:
+        _add_errors(form, error)
+
+
+def _add_errors(form, error):
+    for field, messages_ in error.message_dict.items():
+        for message in messages_:
+            form.add_error(field if field in form.fields else None, message)
+
+
+def _set_version(form, version):
+    form.data = form.data.copy()
+    form.data["version"] = version
+
+
+@login_required
+def report_detail(request, pk):
+    report = _report_or_404(request, pk)
+    user = request.user
+    context = {
+        "report": report,
+        "rows": selectors.value_rows(report),
+        "people": [p for p in report.people.all() if not p.vulnerable_group_id],
+        "groups": [p for p in report.people.all() if p.vulnerable_group_id],
+        "can_edit": report.is_editable and permissions.can_edit_report(user, report),
+        "can_review": report.status == ReportStatus.SUBMITTED
+        and permissions.can_review(user, report),
+        "can_comment": permissions.can_review(user, report) and not report.is_locked,
+        "can_reopen": report.is_locked and permissions.can_reopen(user, report),
+        "review_form": ReviewForm(initial={"version": report.version}),
+        "reopen_form": ReopenForm(),
+    }
+    if request.method == "POST":
+        response = _review_action(request, report, context)
+        if response:
+            return response
+    return render(request, "reporting/report_detail.html", context)
+
+
+def _review_action(request, report, context):
+    action = request.POST.get("action")
+    user = request.user
+    try:
+        if action == "reopen":
+            form = ReopenForm(request.POST)
+            context["reopen_form"] = form
+            if not form.is_valid():
+                return None
+            services.report_reopen(user=user, report=report, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The report is reopened and back with the reporter."))
+            return redirect("reporting:report", pk=report.pk)
+        form = ReviewForm(request.POST)
+        context["review_form"] = form
+        if not form.is_valid():
+            return None
+        comment, version = form.cleaned_data["comment"], form.cleaned_data["version"]
+        if action == "return":
+            services.report_return(user=user, report=report, version=version, comment=comment)
+            messages.success(request, _("The report is returned to the reporter."))
+        elif action == "approve":
+            if comment.strip():
+                services.report_comment(user=user, report=report, comment=comment)
+            services.report_approve(user=user, report=report, version=version)
+            messages.success(request, _("The report is approved and locked."))
+        elif action == "comment":
+            services.report_comment(user=user, report=report, comment=comment)
+            messages.success(request, _("Comment added."))
+        else:
+            return None
+    except ValidationError as error:
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+        return None
+    except services.ReportError as error:
+        form.add_error(None, str(error))
+        return None
+    return redirect("reporting:report", pk=report.pk)
+
+
+@login_required
+def review_queue(request):
+    if not permissions.is_reviewer(request.user):
+        raise PermissionDenied
+    data = request.GET.copy()
+    if "status" not in data:
+        data["status"] = ReportStatus.SUBMITTED
+    queryset = selectors.reports_visible_to(request.user).order_by("submitted_at", "pk")
+    filterset = ReviewQueueFilter(data, queryset=queryset)
+    return render(
+        request,
+        "reporting/queue.html",
+        {
+            "filter": filterset,
+            "reports": filterset.qs[:200],
+        },
+    )
+
+
+@login_required
+def evidence_download(request, pk):
+    evidence = get_object_or_404(Evidence.objects.select_related("report__activity"), pk=pk)
+    if not permissions.can_view_report(request.user, evidence.report):
+        raise Http404
+    response = FileResponse(
+        evidence.file.open("rb"),
+        as_attachment=True,
+        filename=evidence.original_name,
+        content_type="application/octet-stream",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+@require_POST
+def evidence_delete(request, pk):
+    evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
+    if not permissions.can_view_report(request.user, evidence.report):
+        raise Http404
+    try:
+        services.evidence_remove(user=request.user, evidence=evidence)
+        messages.success(request, _("Removed %(name)s.") % {"name": evidence.original_name})
+    except services.ReportError as error:
+        messages.error(request, str(error))
+    return redirect("reporting:edit", pk=evidence.report_id)
