@@ -24,7 +24,7 @@ from policy.models import (
     Theme,
     VulnerableGroup,
 )
-from reporting.demo import load_demo_reports
+from reporting.demo import demo_due_dates, load_demo_reports
 
 DEMO_PASSWORD = "demo12345"
 POLICY_CODE = "np-2021-2024"
@@ -114,12 +114,10 @@ class Command(BaseCommand):
 
     def load_periods(self, policy):
         periods = {}
+        open_due = demo_due_dates()  # the last two quarters are open: reporters have work
         for label, start, end in _quarters(policy.start_year, policy.end_year):
-            # The last two quarters are open so that reporters have something to do.
             status = (
-                ReportingPeriod.Status.OPEN
-                if label in ("2024-Q3", "2024-Q4")
-                else ReportingPeriod.Status.CLOSED
+                ReportingPeriod.Status.OPEN if label in open_due else ReportingPeriod.Status.CLOSED
             )
             periods[label] = self.put(
                 ReportingPeriod,
@@ -127,7 +125,7 @@ class Command(BaseCommand):
                 {
                     "start_date": start,
                     "end_date": end,
-                    "due_date": end + datetime.timedelta(days=30),
+                    "due_date": open_due.get(label, end + datetime.timedelta(days=30)),
                     "status": status,
                 },
             )

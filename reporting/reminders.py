@@ -1,0 +1,77 @@
+"""Which reports are due soon or overdue, and whom to remind."""
+
+import datetime
+
+from django.db.models import Q
+from django.utils import timezone
+
+from accounts.models import Membership
+from indicators.models import ReportingPeriod
+from policy.models import Activity, ActivityPartner
+from reporting.models import ProgressReport, ReportStatus
+from reporting.permissions import REPORTER_ROLES
+from reporting.selectors import activity_runs_in
+
+
+def outstanding(days: int):
+    """{membership: {"due": [(activity, period)], "overdue": [...]}} for reports not yet
+    submitted in open periods due within `days` days, or already past due."""
+    today = timezone.localdate()
+    periods = list(
+        ReportingPeriod.objects.filter(
+            status=ReportingPeriod.Status.OPEN,
+            due_date__lte=today + datetime.timedelta(days=days),
+        )
+    )
+    if not periods:
+        return {}
+    done = set(
+        ProgressReport.objects.filter(period__in=periods)
+        .exclude(status=ReportStatus.DRAFT)
+        .values_list("activity_id", "entity_id", "governorate_id", "period_id")
+    )
+    members = (
+        Membership.objects.filter(role__in=REPORTER_ROLES, is_active=True, user__is_active=True)
+        .exclude(user__email="")
+        .select_related("user", "entity", "governorate")
+    )
+    by_entity = {}
+    for m in members:
+        by_entity.setdefault(m.entity_id, []).append(m)
+    activities = (
+        Activity.objects.filter(
+            Q(lead_entity_id__in=by_entity)
+            | Q(
+                partnerships__entity_id__in=by_entity,
+                partnerships__role=ActivityPartner.Role.IMPLEMENTING,
+            )
+        )
+        .exclude(status=Activity.Status.CANCELLED)
+        .prefetch_related("partnerships", "governorates")
+        .distinct()
+    )
+    result = {}
+    for activity in activities:
+        entity_ids = {activity.lead_entity_id} | {
+            p.entity_id
+            for p in activity.partnerships.all()
+            if p.role == ActivityPartner.Role.IMPLEMENTING
+        }
+        for period in periods:
+            if not activity_runs_in(activity, period):
+                continue
+            for entity_id in entity_ids & set(by_entity):
+                for m in by_entity[entity_id]:
+                    covers = (
+                        m.governorate_id is None
+                        or activity.is_nationwide
+                        or any(g.pk == m.governorate_id for g in activity.governorates.all())
+                    )
+                    key = (activity.pk, entity_id, m.governorate_id, period.pk)
+                    if not covers or key in done:
+                        continue
+                    bucket = "overdue" if period.due_date < today else "due"
+                    result.setdefault(m, {"due": [], "overdue": []})[bucket].append(
+                        (activity, period)
+                    )
+    return result
