@@ -20,3 +20,88 @@ def director(db):
 def director_client(client, director):
     client.force_login(director)
     return client
+
+
+@pytest.fixture
+def world(db):
+    """A small reporting world: one open period, two activities, users in every role."""
+    import datetime
+    from decimal import Decimal
+
+    from accounts.models import Role
+    from accounts.services import membership_grant, role_groups_sync
+    from indicators.models import ReportingPeriod, Target
+    from policy.models import ActivityPartner
+    from tests.factories import (
+        ActivityFactory,
+        EntityFactory,
+        GovernorateFactory,
+        IndicatorFactory,
+        PolicyFactory,
+        ReportingPeriodFactory,
+        UserFactory,
+    )
+
+    role_groups_sync()
+    policy = PolicyFactory(code="np")
+    baghdad = GovernorateFactory(code="IQ-BG", name_en="Baghdad")
+    basra = GovernorateFactory(code="IQ-BA", name_en="Basra")
+    ministry = EntityFactory(code="molsa", name_en="Labour ministry")
+    cso = EntityFactory(code="cso-a", kind="cso", name_en="CSO A")
+    other_cso = EntityFactory(code="cso-b", kind="cso", name_en="CSO B")
+    office = EntityFactory(code="office", kind="governorate_office", name_en="Office")
+    previous = ReportingPeriodFactory(
+        policy=policy,
+        label="2022-Q1",
+        start_date=datetime.date(2022, 1, 1),
+        end_date=datetime.date(2022, 3, 31),
+        due_date=datetime.date(2022, 4, 30),
+        status=ReportingPeriod.Status.CLOSED,
+    )
+    period = ReportingPeriodFactory(
+        policy=policy,
+        label="2022-Q2",
+        start_date=datetime.date(2022, 4, 1),
+        end_date=datetime.date(2022, 6, 30),
+        due_date=datetime.date(2099, 7, 30),
+        status=ReportingPeriod.Status.OPEN,
+    )
+    activity = ActivityFactory(objective__policy=policy, code="1.1.1", lead_entity=cso)
+    activity.governorates.set([baghdad, basra])
+    ActivityPartner.objects.create(activity=activity, entity=office, role="implementing")
+    other = ActivityFactory(
+        objective=activity.objective, code="1.1.2", lead_entity=other_cso, is_nationwide=True
+    )
+    indicator = IndicatorFactory(
+        policy=policy,
+        objective=None,
+        activity=activity,
+        code="1.1.1-a",
+        baseline_value=Decimal("5"),
+    )
+    Target.objects.create(indicator=indicator, period=period, value=Decimal("50"))
+    IndicatorFactory(policy=policy, objective=None, activity=other, code="1.1.2-a")
+
+    def user(name, role, entity, governorate=None):
+        u = UserFactory(username=name, email=f"{name}@example.org")
+        membership_grant(user=u, entity=entity, role=role, governorate=governorate)
+        return type(u).objects.get(pk=u.pk)
+
+    class World:
+        pass
+
+    w = World()
+    w.policy, w.period, w.previous = policy, period, previous
+    w.activity, w.other_activity, w.indicator = activity, other, indicator
+    w.baghdad, w.basra = baghdad, basra
+    w.cso_entity, w.other_cso_entity, w.office = cso, other_cso, office
+    w.reporter = user("reporter", Role.CSO_REPORTER, cso)
+    w.colleague = user("colleague", Role.CSO_REPORTER, cso)
+    w.other_reporter = user("other", Role.CSO_REPORTER, other_cso)
+    w.gov_focal = user("govfocal", Role.FOCAL_POINT, office, governorate=basra)
+    w.baghdad_focal = user("bgfocal", Role.FOCAL_POINT, ministry, governorate=baghdad)
+    w.reviewer = user("reviewer", Role.DIRECTORATE_REVIEWER, ministry)
+    w.admin = user("dadmin", Role.DIRECTORATE_ADMIN, ministry)
+    w.partner = user("partner", Role.PARTNER_VIEWER, other_cso)
+    w.nobody = UserFactory(username="nobody")
+    return w

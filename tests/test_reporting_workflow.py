@@ -1,0 +1,249 @@
+"""The reporting workflow: draft -> submitted -> returned -> submitted -> approved (locked)."""
+
+from decimal import Decimal
+
+import pytest
+from django.core import mail
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from indicators.models import ReportingPeriod
+from reporting import services
+from reporting.models import IndicatorValue, ReportEvent, ReportStatus
+from tests.reporting_helpers import approved, complete, draft, fresh, returned, submitted
+
+
+def kinds(report):
+    return list(report.events.values_list("kind", flat=True))
+
+
+def test_a_report_walks_the_whole_workflow_and_its_timeline_says_so(
+    world, django_capture_on_commit_callbacks
+):
+    report = draft(world)
+    assert report.status == ReportStatus.DRAFT
+    report = complete(world, report)
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    report = services.report_return(
+        user=world.reviewer, report=report, version=report.version, comment="Which districts?"
+    )
+    report = services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        data={"achievements": "Trained 20 women in Karkh."},
+    )
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    report = services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert report.status == ReportStatus.APPROVED and report.is_locked
+    assert kinds(report) == ["created", "submitted", "returned", "submitted", "approved"]
+    returned_event = report.events.get(kind="returned")
+    assert (returned_event.user, returned_event.comment) == (world.reviewer, "Which districts?")
+
+
+def test_every_step_leaves_a_history_record_with_its_user(world):
+    report = submitted(world)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    history = list(fresh(report).history.order_by("history_date"))
+    assert [h.status for h in history][-2:] == ["submitted", "approved"]
+    assert history[-1].history_user == world.reviewer
+    value = IndicatorValue.objects.filter(report=report).first()
+    assert value.history.first().history_user == world.reporter
+
+
+def test_a_report_cannot_be_submitted_before_it_is_complete(world):
+    report = draft(world)
+    with pytest.raises(ValidationError) as info:
+        services.report_submit(user=world.reporter, report=report, version=report.version)
+    missing = info.value.message_dict
+    # the activity's status is copied from the plan when the report starts
+    assert set(missing) == {"percent_complete", "achievements", "values"}
+    assert "1.1.1-a" in missing["values"][0]
+    assert fresh(report).status == ReportStatus.DRAFT
+
+
+def test_returning_needs_a_comment(world):
+    report = submitted(world)
+    with pytest.raises(ValidationError) as info:
+        services.report_return(
+            user=world.reviewer, report=report, version=report.version, comment="  "
+        )
+    assert "comment" in info.value.message_dict
+    assert fresh(report).status == ReportStatus.SUBMITTED
+
+
+@pytest.mark.parametrize(
+    ("make", "step"),
+    [
+        ("draft", "approve"),
+        ("draft", "return"),
+        ("draft", "reopen"),
+        ("submitted", "submit"),
+        ("submitted", "reopen"),
+        ("submitted", "update"),
+        ("returned", "approve"),
+        ("returned", "return"),
+        ("returned", "reopen"),
+        ("approved", "submit"),
+        ("approved", "approve"),
+        ("approved", "return"),
+        ("approved", "update"),
+    ],
+)
+def test_an_illegal_step_is_refused_and_changes_nothing(world, make, step):
+    report = {
+        "draft": lambda: complete(world, draft(world)),
+        "submitted": lambda: submitted(world),
+        "returned": lambda: returned(world),
+        "approved": lambda: approved(world),
+    }[make]()
+    before = (report.status, report.version, report.events.count())
+    actions = {
+        "submit": lambda: services.report_submit(
+            user=world.reporter, report=report, version=report.version
+        ),
+        "update": lambda: services.report_update(
+            user=world.reporter, report=report, version=report.version, data={"challenges": "x"}
+        ),
+        "approve": lambda: services.report_approve(
+            user=world.reviewer, report=report, version=report.version
+        ),
+        "return": lambda: services.report_return(
+            user=world.reviewer, report=report, version=report.version, comment="no"
+        ),
+        "reopen": lambda: services.report_reopen(user=world.admin, report=report, reason="why"),
+    }
+    with pytest.raises(services.ReportError):
+        actions[step]()
+    after = fresh(report)
+    assert (after.status, after.version, after.events.count()) == before
+
+
+def test_an_approved_report_is_locked_for_every_write(world, tmp_path):
+    report = approved(world)
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    pdf = SimpleUploadedFile("a.pdf", b"%PDF-1.4 proof", content_type="application/pdf")
+    for attempt in (
+        lambda: services.report_update(
+            user=world.reporter,
+            report=report,
+            version=report.version,
+            values={(world.indicator.pk, world.baghdad.pk): 99},
+        ),
+        lambda: services.evidence_add(user=world.reporter, report=report, upload=pdf),
+        lambda: services.report_return(
+            user=world.admin, report=report, version=report.version, comment="late fix"
+        ),
+    ):
+        with pytest.raises(services.ReportLocked):
+            attempt()
+    assert IndicatorValue.objects.get(report=report, governorate=world.baghdad).value == 12
+
+
+def test_a_directorate_admin_reopens_with_a_reason_and_it_is_recorded(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    report = approved(world)
+    with pytest.raises(ValidationError):
+        services.report_reopen(user=world.admin, report=report, reason="")
+    with django_capture_on_commit_callbacks(execute=True):
+        report = services.report_reopen(
+            user=world.admin, report=report, reason="The Baghdad figure double-counts a workshop."
+        )
+    assert report.status == ReportStatus.RETURNED and not report.is_locked
+    event = report.events.last()
+    assert (event.kind, event.user, event.comment) == (
+        ReportEvent.Kind.REOPENED,
+        world.admin,
+        "The Baghdad figure double-counts a workshop.",
+    )
+    assert report.history.first().history_change_reason.startswith("The Baghdad figure")
+    assert any("reopened" in m.subject for m in mailoutbox)
+
+
+def test_a_reviewer_cannot_reopen(world):
+    report = approved(world)
+    with pytest.raises(PermissionDenied):
+        services.report_reopen(user=world.reviewer, report=report, reason="because")
+
+
+def test_two_people_saving_the_same_version_do_not_overwrite_each_other(world):
+    report = complete(world, draft(world))
+    seen_by_both = report.version
+    services.report_update(
+        user=world.reporter,
+        report=report,
+        version=seen_by_both,
+        data={"achievements": "First writer"},
+    )
+    with pytest.raises(services.ReportConflict) as info:
+        services.report_update(
+            user=world.colleague,
+            report=report,
+            version=seen_by_both,
+            data={"achievements": "Second writer"},
+        )
+    assert "Someone else changed this report" in str(info.value)
+    assert fresh(report).achievements == "First writer"
+
+
+def test_two_reviewers_acting_on_the_same_version_conflict(world):
+    report = submitted(world)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    with pytest.raises(services.ReportError):
+        services.report_return(
+            user=world.admin, report=report, version=report.version, comment="Wait"
+        )
+    assert fresh(report).status == ReportStatus.APPROVED
+
+
+def test_a_value_out_of_range_is_refused(world):
+    report = draft(world)
+    world.indicator.unit = "percent"
+    world.indicator.save()
+    with pytest.raises(ValidationError) as info:
+        services.report_update(
+            user=world.reporter,
+            report=report,
+            version=report.version,
+            values={(world.indicator.pk, world.baghdad.pk): Decimal("120")},
+        )
+    assert "between 0 and 100" in str(info.value)
+
+
+def test_a_report_cannot_start_in_a_closed_period(world):
+    world.period.status = ReportingPeriod.Status.CLOSED
+    world.period.save()
+    with pytest.raises(services.TransitionNotAllowed):
+        draft(world)
+
+
+def test_e_mails_go_to_reviewers_on_submission_and_to_reporters_on_return_and_approval(
+    world, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submitted(world)
+    to_reviewers = {a for m in mailoutbox for a in m.to}
+    assert {"reviewer@example.org", "dadmin@example.org"} <= to_reviewers
+    assert "reporter@example.org" not in to_reviewers
+    mailoutbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        services.report_return(
+            user=world.reviewer,
+            report=report,
+            version=report.version,
+            comment="Add the attendance sheets.",
+        )
+    (message,) = [m for m in mailoutbox if "reporter@example.org" in m.to]
+    assert "Add the attendance sheets." in message.body
+    assert f"/reports/{report.pk}/" in message.body
+    assert len(mail.outbox) == 2  # reporter and colleague of the same CSO
+
+
+def test_a_period_is_opened_and_closed_only_by_a_directorate_admin(world):
+    with pytest.raises(PermissionDenied):
+        services.period_close(user=world.reviewer, period=world.period)
+    services.period_close(user=world.admin, period=world.period)
+    assert ReportingPeriod.objects.get(pk=world.period.pk).status == "closed"
+    services.period_open(user=world.admin, period=world.period)
+    assert ReportingPeriod.objects.get(pk=world.period.pk).status == "open"
