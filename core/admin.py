@@ -1,7 +1,11 @@
 """Admin building blocks: every save and delete in the admin goes through core.services."""
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import HttpResponseRedirect
+from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
@@ -29,6 +33,22 @@ class ServiceWritesMixin:
         language = name.rsplit("_", 1)[1]
         field.widget.attrs.update({"lang": language, "dir": "ltr" if language == "en" else "rtl"})
         return field
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # The form checked its fields, but a rule across rows (an inline target of a new
+        # indicator, periods outside a policy's new years) can still refuse the save: say why,
+        # keep the database as it was, and do not answer with a server error.
+        try:
+            with transaction.atomic():
+                return super().changeform_view(request, object_id, form_url, extra_context)
+        except (ValidationError, IntegrityError) as error:
+            problems = getattr(error, "messages", None) or [str(error)]
+            self.message_user(
+                request,
+                _("Nothing was saved: %(problems)s") % {"problems": " ".join(problems)},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
     def save_model(self, request, obj, form, change):
         plan_save(user=request.user, instance=obj)

@@ -12,6 +12,8 @@ What we add here:
   and history.
 """
 
+import datetime
+import re
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
@@ -67,6 +69,11 @@ class CodeWidget(widgets.ForeignKeyWidget):
             self.cache[key] = found
             return found
         except self.model.DoesNotExist:
+            if "policy" in (row or {}) and not _policy_exists(_text(row.get("policy"))):
+                raise ValueError(
+                    _("There is no policy with the code “%(code)s” (column “policy”).")
+                    % {"code": _text(row.get("policy"))}
+                ) from None
             raise ValueError(
                 _("There is no %(thing)s with the code “%(code)s”.")
                 % {"thing": self.model._meta.verbose_name, "code": value}
@@ -78,6 +85,12 @@ class CodeWidget(widgets.ForeignKeyWidget):
             ) from None
 
 
+def _policy_exists(code):
+    from policy.models import Policy
+
+    return Policy.objects.filter(code=code).exists()
+
+
 class PolicyScopedWidget(CodeWidget):
     """A code that is unique within a policy; the policy comes from the row's `policy` column."""
 
@@ -86,20 +99,57 @@ class PolicyScopedWidget(CodeWidget):
         super().__init__(model, field=field, **kwargs)
 
     def scope(self, row):
-        return {self.policy_lookup: _text(row.get("policy"))}
+        code = _text(row.get("policy"))
+        if not code:
+            raise ValueError(_("The “policy” column of this row is empty."))
+        return {self.policy_lookup: code}
 
 
 class NumberWidget(widgets.DecimalWidget):
+    THOUSANDS = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+
     def clean(self, value, row=None, **kwargs):
         if value is None or _text(value) == "":
             return None
+        if isinstance(value, int | float | Decimal):
+            return Decimal(str(value))
+        text = _text(value).replace(" ", "")
+        if "," in text:
+            if not self.THOUSANDS.match(text):
+                raise ValueError(
+                    _(
+                        "“%(value)s” is not a number we can read: write decimals with a point "
+                        "(1.5), not a comma."
+                    )
+                    % {"value": value}
+                )
+            text = text.replace(",", "")
         try:
-            return Decimal(_text(value).replace(",", ""))
+            return Decimal(text)
         except InvalidOperation:
             raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
 
     def render(self, value, obj=None, **kwargs):
         return "" if value is None else format(value.normalize(), "f")
+
+
+class DayWidget(widgets.DateWidget):
+    """A date as YYYY-MM-DD; a date cell of a spreadsheet arrives as a datetime: keep the day."""
+
+    def __init__(self):
+        super().__init__("%Y-%m-%d")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime.datetime):
+            return value.date()
+        if isinstance(value, datetime.date):
+            return value
+        try:
+            return super().clean(_text(value), row, **kwargs)
+        except ValueError:
+            raise ValueError(
+                _("“%(value)s” is not a date; write it as YYYY-MM-DD.") % {"value": value}
+            ) from None
 
 
 class WholeNumberWidget(widgets.IntegerWidget):
@@ -193,26 +243,42 @@ class PlanResource(resources.ModelResource):
     # -- import ---------------------------------------------------------------------------
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
-        headers = [_text(h) for h in (dataset.headers or [])]
-        dataset.headers = headers
-        missing = [f.column_name for f in self.get_import_fields() if f.column_name not in headers]
-        if missing:
-            raise ValueError(
-                _("The sheet lacks the column(s): %(columns)s. Export a sheet to see the layout.")
-                % {"columns": ", ".join(missing)}
-            )
         self._seen_keys = {}
+        self._refused = False
         for field in self.fields.values():
             if hasattr(field.widget, "cache"):
                 field.widget.cache = {}
             if isinstance(field, CodeListField):
                 field.known = None
+        headers = [_text(h) for h in (dataset.headers or [])]
+        dataset.headers = headers
+        # Spreadsheets keep formatted empty rows at the end; they are not data.
+        for index in reversed(range(len(dataset))):
+            if all(_text(cell) == "" for cell in dataset[index]):
+                del dataset[index]
+        missing = [f.column_name for f in self.get_import_fields() if f.column_name not in headers]
+        if missing:
+            self._refused = True  # no row is read: each would only repeat this problem
+            raise ValueError(
+                _("The sheet lacks the column(s): %(columns)s. Export a sheet to see the layout.")
+                % {"columns": ", ".join(missing)}
+            )
+
+    def import_row(self, row, instance_loader, **kwargs):
+        if getattr(self, "_refused", False):
+            result = self.get_row_result_class()()
+            result.import_type = result.IMPORT_TYPE_SKIP
+            return result
+        return super().import_row(row, instance_loader, **kwargs)
 
     def before_import_row(self, row, **kwargs):
         for key, value in list(row.items()):
             # An empty cell arrives as None from XLSX and "" from CSV; treat both as "".
             row[key] = "" if value is None else unneutralise(value)
-        key = tuple(_text(row.get(self.fields[f].column_name)) for f in self.get_import_id_fields())
+        key = (
+            _text(row.get("policy")),
+            *(_text(row.get(self.fields[f].column_name)) for f in self.get_import_id_fields()),
+        )
         line = kwargs.get("row_number", 0) + 1
         if key in self._seen_keys:
             column = self.fields[self.get_import_id_fields()[-1]].column_name

@@ -10,17 +10,20 @@ from collections.abc import Iterable
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models import signals
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _
+
+REFUSALS = {
+    "add": _("You may not add %(things)s."),
+    "change": _("You may not change %(things)s."),
+    "delete": _("You may not delete %(things)s."),
+}
 
 
 def _require_perm(user, instance: models.Model, action: str) -> None:
     opts = instance._meta
     codename = f"{opts.app_label}.{action}_{opts.model_name}"
     if user is None or not user.has_perm(codename):
-        raise PermissionDenied(
-            _("You may not %(action)s %(things)s.")
-            % {"action": _(action), "things": opts.verbose_name_plural}
-        )
+        raise PermissionDenied(str(REFUSALS[action]) % {"things": opts.verbose_name_plural})
 
 
 @transaction.atomic

@@ -154,6 +154,14 @@ class Indicator(TitleTranslations):
             and self.activity.objective.policy_id != self.policy_id
         ):
             errors["activity"] = _("The activity belongs to another policy.")
+        if self.baseline_year is not None and not 1990 <= self.baseline_year <= 2100:
+            errors["baseline_year"] = _("The baseline year must lie between 1990 and 2100.")
+        if (
+            self.unit == self.Unit.PERCENT
+            and self.baseline_value is not None
+            and not 0 <= self.baseline_value <= 100
+        ):
+            errors["baseline_value"] = _("A percentage lies between 0 and 100.")
         if errors:
             raise ValidationError(errors)
 
@@ -272,6 +280,8 @@ class Target(models.Model):
 
     def clean(self):
         # Also enforced by a database trigger (migration 0002); here for a readable message.
+        if self.value is not None and self.value < 0:
+            raise ValidationError({"value": _("A target cannot be negative.")})
         if self.indicator_id and self.period_id:
             if self.period.policy_id != self.indicator.policy_id:
                 raise ValidationError({"period": _("The period belongs to another policy.")})

@@ -77,8 +77,24 @@ class Entity(NameTranslations):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
 
     def clean(self):
-        if self.parent_id and self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("An entity cannot be its own parent.")})
+        errors = {}
+        if self.level == self.Level.LOCAL and not self.governorate_id:
+            errors["governorate"] = _("A local entity must name its governorate.")
+        if self.pk and _is_own_ancestor(self):
+            errors["parent"] = _("An entity cannot be its own parent, directly or through others.")
+        if errors:
+            raise ValidationError(errors)
+
+
+def _is_own_ancestor(obj) -> bool:
+    """True when following `parent` from obj comes back to obj (a cycle)."""
+    seen, parent = set(), obj.parent
+    while parent is not None and parent.pk not in seen:
+        if parent.pk == obj.pk:
+            return True
+        seen.add(parent.pk)
+        parent = parent.parent
+    return False
 
 
 class Policy(TitleTranslations):
@@ -129,6 +145,24 @@ class Policy(TitleTranslations):
     def __str__(self):
         return f"{self.title} ({self.start_year}-{self.end_year})"
 
+    def clean(self):
+        # A trigger refuses this too; here the message says what to do.
+        if self.pk and self.start_year and self.end_year:
+            import datetime
+
+            outside = self.periods.filter(
+                models.Q(start_date__lt=datetime.date(self.start_year, 1, 1))
+                | models.Q(end_date__gt=datetime.date(self.end_year, 12, 31))
+            ).values_list("label", flat=True)
+            if outside:
+                raise ValidationError(
+                    _(
+                        "Reporting periods %(labels)s would fall outside the policy's years; "
+                        "change or delete them first."
+                    )
+                    % {"labels": ", ".join(outside)}
+                )
+
 
 class Objective(TitleTranslations):
     policy = models.ForeignKey(
@@ -169,8 +203,10 @@ class Objective(TitleTranslations):
     def clean(self):
         if self.parent_id and self.policy_id and self.parent.policy_id != self.policy_id:
             raise ValidationError({"parent": _("The parent objective belongs to another policy.")})
-        if self.parent_id and self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("An objective cannot be its own parent.")})
+        if self.pk and _is_own_ancestor(self):
+            raise ValidationError(
+                {"parent": _("An objective cannot be its own parent, directly or through others.")}
+            )
 
 
 class VulnerableGroup(NameTranslations):
@@ -321,6 +357,15 @@ class ActivityPartner(models.Model):
     def __str__(self):
         return f"{self.entity} ({self.get_role_display()})"
 
+    def clean(self):
+        if self.activity_id and self.entity_id and self.activity.lead_entity_id == self.entity_id:
+            raise ValidationError(
+                {
+                    "entity": _("%(entity)s leads the activity; it cannot also be a partner.")
+                    % {"entity": self.entity}
+                }
+            )
+
 
 class FundingSourceType(NameTranslations):
     """Ministerial efforts, state budget, private sector, international support."""
@@ -388,3 +433,12 @@ class Funding(models.Model):
 
     def __str__(self):
         return f"{self.source_type} {self.year}: {self.planned} {self.currency}"
+
+    def clean(self):
+        errors = {
+            name: _("Amounts cannot be negative.")
+            for name in ("planned", "committed", "disbursed")
+            if getattr(self, name) is not None and getattr(self, name) < 0
+        }
+        if errors:
+            raise ValidationError(errors)

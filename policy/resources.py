@@ -1,9 +1,10 @@
 from django.utils.translation import gettext as _
-from import_export import fields, widgets
+from import_export import fields
 
 from core.importing import (
     CodeListField,
     CodeWidget,
+    DayWidget,
     NumberWidget,
     PlanResource,
     PolicyScopedWidget,
@@ -134,12 +135,8 @@ class ActivityResource(PlanResource):
     planned_budget = fields.Field(
         attribute="planned_budget", column_name="planned_budget", widget=NumberWidget()
     )
-    start_date = fields.Field(
-        attribute="start_date", column_name="start_date", widget=widgets.DateWidget("%Y-%m-%d")
-    )
-    end_date = fields.Field(
-        attribute="end_date", column_name="end_date", widget=widgets.DateWidget("%Y-%m-%d")
-    )
+    start_date = fields.Field(attribute="start_date", column_name="start_date", widget=DayWidget())
+    end_date = fields.Field(attribute="end_date", column_name="end_date", widget=DayWidget())
 
     class Meta(PlanResource.Meta):
         model = Activity

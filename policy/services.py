@@ -12,7 +12,7 @@ def activity_partners_set(*, user, activity: Activity, partners: list[tuple[Enti
     _require_perm(user, activity, "change")
     wanted = {}
     for entity, role in partners:
-        if entity.pk == activity.lead_entity_id:
+        if entity.pk == activity.lead_entity_id:  # ActivityPartner.clean says so too
             raise ValidationError(
                 {
                     "partners": _("%(entity)s leads the activity; it cannot also be a partner.")

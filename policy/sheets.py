@@ -31,14 +31,25 @@ class SheetRefused(Exception):
 def load_dataset(content: bytes, file_name: str) -> tablib.Dataset:
     fmt = "xlsx" if file_name.lower().endswith(".xlsx") else "csv"
     try:
-        if fmt == "csv":
-            return tablib.Dataset().load(content.decode("utf-8-sig"), format="csv")
-        return tablib.Dataset().load(content, format="xlsx")
+        if fmt == "xlsx":
+            return tablib.Dataset().load(content, format="xlsx")
+        text = content.decode("utf-8-sig")
+        # Excel in Arabic and many European locales saves CSV with semicolons; the header row
+        # (column names only) tells which separator the file uses.
+        delimiter = max(",;\t", key=text.split("\n", 1)[0].count)
+        return tablib.Dataset().load(text, format="csv", delimiter=delimiter)
+    except UnicodeDecodeError as exc:
+        raise SheetRefused(
+            [
+                _("%(file)s is not a UTF-8 text file. Save it as “CSV UTF-8” or as XLSX.")
+                % {"file": file_name}
+            ]
+        ) from exc
     except Exception as exc:  # tablib raises many kinds for a broken file
         raise SheetRefused(
             [
                 _("%(file)s could not be read as %(fmt)s: %(error)s")
-                % {"file": file_name, "fmt": fmt.upper(), "error": exc}
+                % {"file": file_name, "fmt": fmt.upper(), "error": str(exc) or type(exc).__name__}
             ]
         ) from exc
 
@@ -48,7 +59,7 @@ def sheet_import(*, user, sheet: str, dataset: tablib.Dataset, dry_run: bool = F
     resource = SHEETS[sheet]()
     model = resource._meta.model
     perm = f"{model._meta.app_label}.import_{model._meta.model_name}"
-    if not user.has_perm(perm):
+    if not (user.is_active and user.is_staff and user.has_perm(perm)):
         raise SheetRefused(
             [_("You may not import %(things)s.") % {"things": model._meta.verbose_name_plural}]
         )

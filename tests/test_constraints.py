@@ -223,3 +223,14 @@ def test_models_are_readable_in_the_admin():
     assert Activity.objects.count() == 1
     assert str(FundingFactory(activity=activity)).startswith("State budget 2022")
     assert isinstance(Funding.objects.first().planned, Decimal)
+
+
+def test_it_refuses_an_activity_code_used_by_another_objective_of_the_policy():
+    first = ActivityFactory(code="2.3.1")
+    other_objective = ObjectiveFactory(policy=first.objective.policy, code="9")
+    refused(lambda: ActivityFactory(objective=other_objective, code="2.3.1"))
+
+
+def test_the_same_activity_code_is_fine_in_another_policy():
+    first = ActivityFactory(code="2.3.1")
+    assert ActivityFactory(objective=ObjectiveFactory(), code="2.3.1").pk != first.pk

@@ -398,3 +398,90 @@ def test_a_new_imported_activity_has_one_history_entry_with_its_governorates(pla
     assert record.history_user == importer
     codes = {row.governorate.code for row in record.governorates.all()}
     assert codes == {"IQ-BG", "IQ-NI"}
+
+
+def test_a_missing_column_is_one_problem_not_one_per_row(plan, importer):
+    ds = sheet_export(sheet="activities")
+    del ds["currency"]
+    problems = refused_with(importer, "activities", ds)
+    assert len(problems) == 1 and "currency" in problems[0]
+
+
+def test_real_date_cells_from_excel_import_twice_without_changes(plan, importer):
+    ds = sheet_export(sheet="activities")
+    rows = as_rows(ds)
+    for row in rows:
+        for column in ("start_date", "end_date"):
+            row[column] = datetime.datetime.fromisoformat(row[column])  # a date cell
+    workbook_sheet = tablib.Dataset(*[list(r.values()) for r in rows], headers=ds.headers)
+    sheet = through_xlsx(workbook_sheet)
+    before = snapshot()
+    result = sheet_import(user=importer, sheet="activities", dataset=sheet)
+    assert result.totals["update"] == 0
+    assert snapshot() == before
+
+
+def test_a_decimal_comma_is_refused_rather_than_misread(plan, importer):
+    problems = refused_with(
+        importer, "activities", activities_sheet(row0={"planned_budget": "1,5"})
+    )
+    assert any("write decimals with a point" in p for p in problems)
+
+
+def test_thousands_separators_are_read(plan, importer):
+    sheet_import(
+        user=importer,
+        sheet="activities",
+        dataset=activities_sheet(row0={"planned_budget": "1,234,567.50"}),
+    )
+    assert Activity.objects.get(code="1.1.1").planned_budget == Decimal("1234567.50")
+
+
+def test_blank_rows_at_the_end_of_a_sheet_are_ignored(plan, importer):
+    ds = sheet_export(sheet="activities")
+    ds.append([""] * len(ds.headers))
+    ds.append([None] * len(ds.headers))
+    before = snapshot()
+    sheet_import(user=importer, sheet="activities", dataset=through_xlsx(ds))
+    assert snapshot() == before
+
+
+def test_a_csv_with_semicolons_from_excel_imports(plan, importer):
+    text = sheet_export(sheet="entities").export("csv")
+    rows = list(csv.reader(io.StringIO(text)))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";").writerows(rows)
+    Entity.objects.filter(code="wed").update(acronym="changed")
+    sheet_import(
+        user=importer,
+        sheet="entities",
+        dataset=load_dataset(out.getvalue().encode("utf-8"), "entities.csv"),
+    )
+    assert Entity.objects.get(code="wed").acronym == "WED"
+
+
+def test_an_unknown_policy_is_named_as_the_problem(plan, importer):
+    problems = refused_with(importer, "activities", activities_sheet(row0={"policy": "np-9"}))
+    assert any("There is no policy with the code “np-9”" in p for p in problems)
+
+
+def test_two_policies_with_the_same_codes_export_and_import_back(plan, importer):
+    second = PolicyFactory(code="np2", start_year=2025, end_year=2028)
+    for objective in Objective.objects.filter(policy=plan, parent__isnull=True):
+        Objective.objects.create(
+            policy=second, pillar=objective.pillar, code=objective.code, title_en=objective.title_en
+        )
+    copy = Activity.objects.get(code="1.1.2")
+    copy.pk, copy.objective = None, Objective.objects.get(policy=second, code="1")
+    copy.save()
+    before = snapshot()
+    for name in ("objectives", "activities"):
+        sheet_import(user=importer, sheet=name, dataset=through_csv(sheet_export(sheet=name)))
+    assert snapshot() == before
+
+
+def test_only_active_staff_import_from_the_command_line(plan, importer):
+    importer.is_staff = False
+    importer.save()
+    with pytest.raises(SheetRefused):
+        sheet_import(user=importer, sheet="activities", dataset=sheet_export(sheet="activities"))

@@ -130,3 +130,10 @@ def test_seed_demo_runs_with_debug_off_when_forced(db, settings):
     settings.DEBUG = False
     call_command("seed_demo", "--force", stdout=io.StringIO())
     assert User.objects.filter(username="director").exists()
+
+
+def test_seed_demo_refuses_a_database_with_real_accounts(db, debug):
+    User.objects.create_user("amal", password="x")
+    with pytest.raises(CommandError, match="accounts other than the demo ones"):
+        call_command("seed_demo", stdout=io.StringIO())
+    assert not User.objects.filter(username="director").exists()

@@ -113,3 +113,53 @@ def test_the_admin_keeps_what_was_typed_and_names_the_field_on_an_error(client):
     page = response.content.decode()
     assert "A local entity must name its governorate." in page
     assert 'value="Typed name"' in page
+
+
+def test_the_admin_explains_instead_of_failing_when_policy_years_would_drop_periods(client):
+    import datetime
+
+    from indicators.models import ReportingPeriod
+    from tests.factories import PolicyFactory, ReportingPeriodFactory
+
+    client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
+    policy = PolicyFactory(start_year=2021, end_year=2024)
+    ReportingPeriodFactory(
+        policy=policy,
+        label="2024-Q1",
+        start_date=datetime.date(2024, 1, 1),
+        end_date=datetime.date(2024, 3, 31),
+        due_date=datetime.date(2024, 4, 30),
+    )
+    response = client.post(
+        f"/admin/policy/policy/{policy.pk}/change/",
+        {
+            "code": policy.code,
+            "start_year": 2021,
+            "end_year": 2022,
+            "status": "draft",
+            "owner": "",
+            "title_en": policy.title_en,
+            "title_ar": "",
+            "title_ckb": "",
+            "description": "",
+        },
+    )
+    assert response.status_code == 200
+    assert "2024-Q1 would fall outside the policy" in response.content.decode()
+    assert ReportingPeriod.objects.filter(policy=policy).count() == 1
+    policy.refresh_from_db()
+    assert policy.end_year == 2024
+
+
+def test_a_directorate_admin_cannot_make_anyone_a_superuser(client, world):
+    client.force_login(world.admin)
+    world.admin.is_staff = True
+    world.admin.save()
+    page = client.get(f"/admin/accounts/user/{world.admin.pk}/change/")
+    assert page.status_code == 200
+    assert 'name="is_superuser"' not in page.content.decode()
+    boss = UserFactory(username="boss", is_staff=True, is_superuser=True)
+    assert client.get(f"/admin/accounts/user/{boss.pk}/change/").status_code in (302, 403) or (
+        'name="username"'
+        not in client.get(f"/admin/accounts/user/{boss.pk}/change/").content.decode()
+    )

@@ -70,6 +70,13 @@ class Command(BaseCommand):
                 "DEBUG is off, so this looks like a real installation: seed_demo would add demo "
                 "accounts with a public password. Use --force if you really mean it."
             )
+        others = User.objects.exclude(username__in=[u[0] for u in DEMO_USERS])
+        if others.exists() and not force:
+            raise CommandError(
+                "This database has accounts other than the demo ones, so it looks like a real "
+                "installation: seed_demo would add demo accounts with a public password. Use "
+                "--force if you really mean it."
+            )
         call_command("seed_reference", stdout=self.stdout)
         with transaction.atomic():
             self.counts = {}
