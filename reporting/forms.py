@@ -45,6 +45,10 @@ class ReportForm(forms.Form):
         help_text=_("%(kinds)s, up to the size limit. Photos of attendance sheets are fine.")
         % {"kinds": ALLOWED_NAMES},
         required=False,
+        error_messages={
+            "empty": _("The file is empty. Nothing else was lost: choose the file again."),
+            "invalid": _("No file was sent. Nothing else was lost: choose the file again."),
+        },
     )
 
     def __init__(self, *args, rows, groups, **kwargs):

@@ -13,7 +13,7 @@ from policy.models import Activity, Entity
 from reporting import permissions, selectors, services
 from reporting.filters import ReviewQueueFilter
 from reporting.forms import ReopenForm, ReportForm, ReviewForm
-from reporting.models import Evidence, ProgressReport, ReportStatus
+from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
 
 
 def home(request):
@@ -82,7 +82,9 @@ def _report_or_404(request, pk):
             Prefetch("values"),
             "people__vulnerable_group",
             "evidence",
-            Prefetch("events", to_attr="timeline"),
+            Prefetch(
+                "events", queryset=ReportEvent.objects.select_related("user"), to_attr="timeline"
+            ),
         ),
         pk=pk,
     )

@@ -1,0 +1,303 @@
+"""The reporter and reviewer pages, used the way people use them."""
+
+import io
+import re
+import zipfile
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.urls import reverse
+
+from reporting.models import Evidence, ProgressReport, ReportStatus
+from tests.reporting_helpers import approved, complete, draft, fresh, returned, submitted
+
+PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+def docx_bytes():
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+    return buffer.getvalue()
+
+
+def form_data(report, world, **changes):
+    data = {
+        "version": report.version,
+        "activity_status": "in_progress",
+        "percent_complete": "35",
+        "achievements": "Two workshops in Karkh.",
+        "challenges": "",
+        "next_steps": "",
+        "people-female-18-29": "14",
+        f"value-{world.indicator.pk}-IQ-BG": "9",
+        f"value-{world.indicator.pk}-IQ-BA": "4",
+        "action": "save",
+    }
+    data.update(changes)
+    return data
+
+
+@pytest.fixture
+def reporter_client(client, world):
+    client.force_login(world.reporter)
+    return client
+
+
+def edit_url(report):
+    return reverse("reporting:edit", args=[report.pk])
+
+
+def test_my_activities_shows_what_is_due_returned_and_approved(reporter_client, world):
+    returned(world, comment="Add the lists.")
+    page = reporter_client.get(reverse("reporting:my_work")).content.decode()
+    assert "Returned: please correct" in page
+    assert "Correct and resubmit" in page
+    assert world.activity.title_en in page
+    assert world.other_activity.title_en not in page  # CSO B's activity
+
+
+def test_a_reporter_saves_a_draft_and_finds_it_again(reporter_client, world):
+    report = draft(world)
+    response = reporter_client.post(edit_url(report), form_data(report, world))
+    assert response.status_code == 302
+    report = fresh(report)
+    assert report.achievements == "Two workshops in Karkh." and report.percent_complete == 35
+    assert report.status == ReportStatus.DRAFT
+    page = reporter_client.get(edit_url(report)).content.decode()
+    assert "Two workshops in Karkh." in page and 'value="9"' in page
+
+
+def test_submitting_an_incomplete_report_keeps_the_text_and_names_what_is_missing(
+    reporter_client, world
+):
+    report = draft(world)
+    data = form_data(report, world, action="submit", **{f"value-{world.indicator.pk}-IQ-BA": ""})
+    page = reporter_client.post(edit_url(report), data).content.decode()
+    assert "There is a problem" in page
+    assert "missing: 1.1.1-a" in page
+    assert "Two workshops in Karkh." in page
+    assert fresh(report).status == ReportStatus.DRAFT
+
+
+def test_the_form_shows_unit_baseline_target_and_last_period_beside_each_value(
+    reporter_client, world
+):
+    page = reporter_client.get(edit_url(draft(world))).content.decode()
+    assert "Baseline" in page and ">5 (2020)<" in page
+    assert "50 (2022-Q2)" in page  # the target of this period
+
+
+def test_every_field_has_a_visible_label(reporter_client, world):
+    page = reporter_client.get(edit_url(draft(world))).content.decode()
+
+    ids = set(re.findall(r'<(?:input|select|textarea)[^>]*\bid="([^"]+)"', page))
+    labelled = set(re.findall(r'<label for="([^"]+)"', page))
+    assert ids - labelled <= {"id_version"}  # a hidden field
+    assert len(labelled) > 15
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("report.pdf", PNG, "is not really a PDF file"),
+        ("photo.png", b"<html><script>alert(1)</script></html>", "is not really a PNG file"),
+        ("photo.jpg", b"<!doctype html><html></html>", "is not really a JPG file"),
+        ("notes.docx", b"PK\x03\x04 not a real archive", "is not really a DOCX file"),
+        ("run.exe", b"MZ\x90\x00", "is not a kind of file we accept"),
+        ("empty.pdf", b"", "is empty"),
+    ],
+)
+def test_a_bad_evidence_file_is_refused_and_nothing_typed_is_lost(
+    reporter_client, world, name, content, message
+):
+    report = draft(world)
+    data = form_data(report, world, achievements="Typed before the upload.")
+    data["evidence"] = SimpleUploadedFile(name, content)
+    page = reporter_client.post(edit_url(report), data).content.decode()
+    assert message in page
+    assert "Typed before the upload." in page
+    assert "choose the file again" in page
+    assert not Evidence.objects.exists()
+    assert fresh(report).achievements == ""  # nothing half-saved
+
+
+def test_an_oversized_file_is_refused(reporter_client, world, settings):
+    settings.EVIDENCE_MAX_BYTES = 1000
+    report = draft(world)
+    data = form_data(report, world)
+    data["evidence"] = SimpleUploadedFile("big.pdf", PDF + b"0" * 2000)
+    page = reporter_client.post(edit_url(report), data).content.decode()
+    assert "files may be at most 1000" in page
+    assert not Evidence.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "content"), [("a.pdf", PDF), ("b.png", PNG), ("c.docx", docx_bytes())]
+)
+def test_good_evidence_is_stored_outside_static_files_and_downloaded_as_attachment(
+    reporter_client, world, name, content, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    report = draft(world)
+    data = form_data(report, world)
+    data["evidence"] = SimpleUploadedFile(name, content)
+    assert reporter_client.post(edit_url(report), data).status_code == 302
+    evidence = Evidence.objects.get()
+    assert evidence.original_name == name
+    assert str(tmp_path) in evidence.file.path and name not in evidence.file.name
+    download = reporter_client.get(reverse("reporting:evidence", args=[evidence.pk]))
+    assert download["Content-Disposition"].startswith("attachment")
+    assert download["Content-Type"] == "application/octet-stream"
+    assert download["X-Content-Type-Options"] == "nosniff"
+    assert b"".join(download.streaming_content) == content
+
+
+def test_two_people_editing_at_once_the_second_gets_a_conflict_and_keeps_their_text(client, world):
+    report = draft(world)
+    opened_version = report.version
+    client.force_login(world.reporter)
+    client.post(edit_url(report), form_data(report, world, achievements="Reporter's text"))
+    client.force_login(world.colleague)
+    page = client.post(
+        edit_url(report),
+        form_data(report, world, version=opened_version, achievements="Colleague's text"),
+    ).content.decode()
+    assert "Someone else changed this report" in page
+    assert "Colleague&#x27;s text" in page
+    assert fresh(report).achievements == "Reporter's text"
+    # Having seen the warning, the colleague can save deliberately.
+    again = client.post(
+        edit_url(report), form_data(fresh(report), world, achievements="Colleague's text")
+    )
+    assert again.status_code == 302
+    assert fresh(report).achievements == "Colleague's text"
+
+
+def test_a_reviewer_returns_with_a_comment_the_reporter_reads_it_and_resubmits(client, world):
+    report = submitted(world)
+    client.force_login(world.reviewer)
+    url = reverse("reporting:report", args=[report.pk])
+    page = client.post(url, {"action": "return", "version": report.version, "comment": ""})
+    assert "Say what the reporter should change." in page.content.decode()
+    client.post(url, {"action": "return", "version": report.version, "comment": "Which districts?"})
+    client.force_login(world.reporter)
+    page = client.get(edit_url(report)).content.decode()
+    assert "Returned by the reviewer" in page and "Which districts?" in page
+    report = fresh(report)
+    client.post(edit_url(report), form_data(report, world, action="submit"))
+    assert fresh(report).status == ReportStatus.SUBMITTED
+
+
+def test_the_review_page_shows_values_beside_last_period_and_target_and_the_timeline(client, world):
+    report = submitted(world)
+    client.force_login(world.reviewer)
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert "Last period" in page and "Target" in page
+    assert "Timeline" in page and "Submitted" in page and "Created" in page
+
+
+def test_the_review_queue_filters_by_pillar_governorate_entity_and_period(client, world):
+    report = submitted(world)
+    client.force_login(world.reviewer)
+    url = reverse("reporting:queue")
+    assert world.activity.title_en[:30] in client.get(url).content.decode()
+    pillar = world.activity.objective.pillar_id
+    hit = client.get(
+        url,
+        {
+            "pillar": pillar,
+            "governorate": world.basra.pk,
+            "entity": world.cso_entity.pk,
+            "period": world.period.pk,
+        },
+    )
+    assert f"/reports/{report.pk}/" in hit.content.decode()
+    miss = client.get(url, {"entity": world.other_cso_entity.pk})
+    assert f"/reports/{report.pk}/" not in miss.content.decode()
+
+
+def test_an_approved_report_cannot_be_edited_through_the_form(client, world):
+    report = approved(world)
+    client.force_login(world.reporter)
+    assert client.get(edit_url(report)).status_code == 302
+    client.post(edit_url(report), form_data(report, world, achievements="Changed after"))
+    assert fresh(report).achievements == "Trained 20 women."
+
+
+def test_an_approved_report_cannot_be_changed_or_deleted_in_the_admin(client, world, director):
+    report = approved(world)
+    client.force_login(director)
+    url = reverse("admin:reporting_progressreport_change", args=[report.pk])
+    assert client.get(url).status_code == 200  # read-only view
+    client.post(url, {"achievements": "Changed in admin", "status": "draft"})
+    delete = client.post(
+        reverse("admin:reporting_progressreport_delete", args=[report.pk]), {"post": "yes"}
+    )
+    assert delete.status_code == 403
+    report = fresh(report)
+    assert (report.status, report.achievements) == (ReportStatus.APPROVED, "Trained 20 women.")
+
+
+def count_queries(client, url):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_the_report_pages_cost_the_same_queries_however_long_the_report(client, world):
+    from reporting import services
+    from tests.factories import GovernorateFactory, IndicatorFactory
+
+    report = complete(world, draft(world))
+    client.force_login(world.reviewer)
+    detail = reverse("reporting:report", args=[report.pk])
+    before = count_queries(client, detail)
+    for n in range(4):
+        IndicatorFactory(
+            policy=world.policy, objective=None, activity=world.activity, code=f"1.1.1-x{n}"
+        )
+        world.activity.governorates.add(GovernorateFactory())
+        services.report_comment(user=world.reviewer, report=report, comment=f"Note {n}")
+    assert count_queries(client, detail) == before
+    client.force_login(world.reporter)
+    assert count_queries(client, edit_url(report)) <= 30
+
+
+def test_my_activities_costs_the_same_queries_for_more_activities(client, world):
+    from tests.factories import ActivityFactory
+
+    client.force_login(world.reporter)
+    before = count_queries(client, reverse("reporting:my_work"))
+    for n in range(5):
+        ActivityFactory(
+            objective=world.activity.objective,
+            code=f"1.1.{10 + n}",
+            lead_entity=world.cso_entity,
+            is_nationwide=True,
+        )
+    assert count_queries(client, reverse("reporting:my_work")) == before
+
+
+def test_send_reminders_mails_reporters_with_reports_due_or_overdue(world, mailoutbox):
+    out = io.StringIO()
+    call_command("send_reminders", "--days", "36500", stdout=out)
+    recipients = {a for m in mailoutbox for a in m.to}
+    assert {"reporter@example.org", "colleague@example.org", "other@example.org"} <= recipients
+    assert "reviewer@example.org" not in recipients
+    (mine,) = [m for m in mailoutbox if m.to == ["reporter@example.org"]]
+    assert world.activity.title_en in mine.body and mine.subject == "Progress reports due soon"
+
+
+def test_send_reminders_skips_submitted_reports(world, mailoutbox):
+    submitted(world)
+    call_command("send_reminders", "--days", "36500", stdout=io.StringIO())
+    bodies = [m.body for m in mailoutbox if m.to == ["reporter@example.org"]]
+    assert all(world.activity.title_en not in body for body in bodies)
+    assert ProgressReport.objects.count() == 1
