@@ -247,3 +247,25 @@ def test_a_period_is_opened_and_closed_only_by_a_directorate_admin(world):
     assert ReportingPeriod.objects.get(pk=world.period.pk).status == "closed"
     services.period_open(user=world.admin, period=world.period)
     assert ReportingPeriod.objects.get(pk=world.period.pk).status == "open"
+
+
+def test_the_database_refuses_changes_to_an_approved_report_whatever_the_path(world):
+    from django.db import DatabaseError, transaction
+
+    from reporting.models import PeopleReached, ProgressReport
+
+    report = approved(world)
+    attempts = [
+        lambda: IndicatorValue.objects.filter(report=report).update(value=Decimal("999")),
+        lambda: PeopleReached.objects.filter(report=report).update(count=1),
+        lambda: IndicatorValue.objects.create(
+            report=report, indicator=world.indicator, governorate=None, value=Decimal("1")
+        ),
+        lambda: ProgressReport.objects.filter(pk=report.pk).update(achievements="Rewritten"),
+    ]
+    for attempt in attempts:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            attempt()
+    assert fresh(report).achievements == "Trained 20 women."
+    services.report_reopen(user=world.admin, report=report, reason="Fix Basra")
+    assert IndicatorValue.objects.filter(report=report).update(value=Decimal("7")) == 2
