@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint format clean
+.PHONY: run test install migrate seed lint format clean screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest
+
+# Retake the screenshots of docs/ and README from the browser tests.
+screenshots: install
+	UPDATE_SCREENSHOTS=1 $(BIN)/python -m pytest tests/browser -m browser
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,5 +1,7 @@
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from policy.models import Activity
@@ -42,8 +44,6 @@ class ReportForm(forms.Form):
     )
     evidence = forms.FileField(
         label=_("Add an evidence file"),
-        help_text=_("%(kinds)s, up to the size limit. Photos of attendance sheets are fine.")
-        % {"kinds": ALLOWED_NAMES},
         required=False,
         error_messages={
             "empty": _("The file is empty. Nothing else was lost: choose the file again."),
@@ -53,6 +53,9 @@ class ReportForm(forms.Form):
 
     def __init__(self, *args, rows, groups, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["evidence"].help_text = _(
+            "%(kinds)s, at most %(limit)s. Photos of attendance sheets are fine."
+        ) % {"kinds": ALLOWED_NAMES, "limit": filesizeformat(settings.EVIDENCE_MAX_BYTES)}
         self.rows = rows
         self.groups = groups
         self.people_keys = []

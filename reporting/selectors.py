@@ -109,13 +109,16 @@ def work_for(user) -> list[WorkItem]:
 
 
 def report_indicators(report) -> list[Indicator]:
-    """The indicators a report carries: the activity's own, and its objective's outcome
+    """The numeric indicators a report carries: the activity's own, and its objective's outcome
     indicators for which the reporting entity is responsible."""
     return list(
         Indicator.objects.filter(
             Q(activity=report.activity)
             | Q(objective_id=report.activity.objective_id, responsible_entity_id=report.entity_id)
-        ).order_by("code")
+        )
+        # Text indicators have no number to report; the narrative carries them.
+        .exclude(unit=Indicator.Unit.TEXT)
+        .order_by("code")
     )
 
 
@@ -156,6 +159,7 @@ def value_rows(report) -> list[ValueRow]:
             governorate_id=report.governorate_id,
             period__policy_id=report.period.policy_id,
             period__start_date__lt=report.period.start_date,
+            status=ReportStatus.APPROVED,  # only official figures are shown as "last period"
         )
         .order_by("-period__start_date")
         .prefetch_related(Prefetch("values"))

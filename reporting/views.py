@@ -279,6 +279,7 @@ def review_queue(request):
         {
             "filter": filterset,
             "reports": filterset.qs[:200],
+            "filters_used": any(v for k, v in request.GET.items() if k != "status"),
         },
     )
 

@@ -301,3 +301,34 @@ def test_send_reminders_skips_submitted_reports(world, mailoutbox):
     bodies = [m.body for m in mailoutbox if m.to == ["reporter@example.org"]]
     assert all(world.activity.title_en not in body for body in bodies)
     assert ProgressReport.objects.count() == 1
+
+
+def test_last_period_shows_only_approved_figures(client, world):
+    from decimal import Decimal
+
+    from reporting import services
+
+    world.previous.status = "open"
+    world.previous.save()
+    old = services.report_start(
+        user=world.reporter, activity=world.activity, period=world.previous, entity=world.cso_entity
+    )
+    services.report_update(
+        user=world.reporter,
+        report=old,
+        version=old.version,
+        values={(world.indicator.pk, world.baghdad.pk): Decimal("77")},
+    )
+    report = draft(world)
+    client.force_login(world.reporter)
+    assert ">77<" not in client.get(edit_url(report)).content.decode()  # only a draft
+    old = complete(world, fresh(old))
+    old = services.report_submit(user=world.reporter, report=old, version=old.version)
+    services.report_approve(user=world.reviewer, report=old, version=old.version)
+    assert ">12<" in client.get(edit_url(report)).content.decode()  # the approved figure
+
+
+def test_the_evidence_hint_gives_the_size_limit(reporter_client, world, settings):
+    settings.EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+    page = reporter_client.get(edit_url(draft(world))).content.decode()
+    assert "at most 10.0\xa0MB" in page

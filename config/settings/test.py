@@ -1,5 +1,8 @@
 """Settings for the test suite. The database still comes from DATABASE_URL (PostgreSQL in CI)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,3 +10,5 @@ SECRET_KEY = "test-only-secret-key-that-is-long-enough-for-the-checks-0123456789
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Evidence uploaded by tests goes to a throw-away folder, never into the project's media/.
+MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="wps-test-media-"))
