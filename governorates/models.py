@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations
+from core.models import Timestamped
 
 
 class Region(models.TextChoices):
@@ -10,7 +11,7 @@ class Region(models.TextChoices):
     KURDISTAN = "kurdistan", _("Kurdistan Region")
 
 
-class Governorate(NameTranslations):
+class Governorate(NameTranslations, Timestamped):
     """One of the 18 governorates of ISO 3166-2:IQ, or Halabja."""
 
     code = models.CharField(
@@ -34,7 +35,7 @@ class Governorate(NameTranslations):
         return self.name
 
 
-class District(NameTranslations):
+class District(NameTranslations, Timestamped):
     governorate = models.ForeignKey(
         Governorate,
         on_delete=models.PROTECT,

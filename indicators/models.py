@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations, TitleTranslations
+from core.models import Timestamped
 from governorates.models import Governorate
 from policy.models import Activity, Entity, Objective, Policy
 
@@ -27,7 +28,7 @@ class Disaggregation(NameTranslations):
         return self.name
 
 
-class Indicator(TitleTranslations):
+class Indicator(TitleTranslations, Timestamped):
     class Unit(models.TextChoices):
         NUMBER = "number", _("Number")
         PERCENT = "percent", _("Percent")
@@ -166,7 +167,7 @@ class Indicator(TitleTranslations):
             raise ValidationError(errors)
 
 
-class ReportingPeriod(models.Model):
+class ReportingPeriod(Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Not yet open")
         OPEN = "open", _("Open for reporting")
@@ -222,7 +223,7 @@ class ReportingPeriod(models.Model):
                 )
 
 
-class Target(models.Model):
+class Target(Timestamped):
     """The value an indicator should reach by a period's end, nationally or in a governorate."""
 
     indicator = models.ForeignKey(

@@ -3,9 +3,10 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations, translated
+from core.models import Timestamped
 
 
-class Pillar(NameTranslations):
+class Pillar(NameTranslations, Timestamped):
     """A pillar of the Women, Peace and Security agenda: participation, protection ..."""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations, TitleTranslations
+from core.models import Timestamped
 from governorates.models import Governorate
 from pillars.models import Pillar
 
@@ -15,7 +16,7 @@ class Currency(models.TextChoices):
     EUR = "EUR", _("Euro (EUR)")
 
 
-class Entity(NameTranslations):
+class Entity(NameTranslations, Timestamped):
     """A body that leads, implements, funds or follows the plan."""
 
     class Kind(models.TextChoices):
@@ -97,7 +98,7 @@ def _is_own_ancestor(obj) -> bool:
     return False
 
 
-class Policy(TitleTranslations):
+class Policy(TitleTranslations, Timestamped):
     """A plan: the first NAP 1325, the National Policy 2021-2024, its successors."""
 
     class Status(models.TextChoices):
@@ -164,7 +165,7 @@ class Policy(TitleTranslations):
                 )
 
 
-class Objective(TitleTranslations):
+class Objective(TitleTranslations, Timestamped):
     policy = models.ForeignKey(
         Policy, on_delete=models.PROTECT, related_name="objectives", verbose_name=_("policy")
     )
@@ -209,7 +210,7 @@ class Objective(TitleTranslations):
             )
 
 
-class VulnerableGroup(NameTranslations):
+class VulnerableGroup(NameTranslations, Timestamped):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     history = HistoricalRecords()
@@ -223,7 +224,7 @@ class VulnerableGroup(NameTranslations):
         return self.name
 
 
-class Theme(NameTranslations):
+class Theme(NameTranslations, Timestamped):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     history = HistoricalRecords()
 
@@ -236,7 +237,7 @@ class Theme(NameTranslations):
         return self.name
 
 
-class Activity(TitleTranslations):
+class Activity(TitleTranslations, Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -383,7 +384,7 @@ class FundingSourceType(NameTranslations):
         return self.name
 
 
-class Funding(models.Model):
+class Funding(Timestamped):
     """A funding line of an activity: who funds it, how much, for which year."""
 
     activity = models.ForeignKey(

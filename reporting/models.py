@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.models import Timestamped
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import Activity, Entity, VulnerableGroup
@@ -196,7 +197,7 @@ class PeopleReached(models.Model):
         return f"{what}: {self.count}"
 
 
-class IndicatorValue(models.Model):
+class IndicatorValue(Timestamped):
     """A reported value of an indicator, for a governorate or nationally (no governorate)."""
 
     report = models.ForeignKey(
