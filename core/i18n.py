@@ -36,7 +36,7 @@ class NameTranslations(models.Model):
         abstract = True
 
     @property
-    def name(self):
+    def name(self) -> str:
         return translated(self, "name")
 
 
@@ -49,5 +49,5 @@ class TitleTranslations(models.Model):
         abstract = True
 
     @property
-    def title(self):
+    def title(self) -> str:
         return translated(self, "title")

@@ -26,5 +26,5 @@ class Pillar(NameTranslations, Timestamped):
         return f"{self.number}. {self.name}"
 
     @property
-    def description(self):
+    def description(self) -> str:
         return translated(self, "description")

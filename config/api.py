@@ -1,0 +1,40 @@
+"""The REST API, version 1: /api/v1/. Schema at /api/schema/, interactive docs at /api/docs/."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from governorates.api import GovernorateViewSet
+from indicators.api import IndicatorViewSet, PeriodViewSet, TargetViewSet
+from pillars.api import PillarViewSet
+from policy.api import (
+    ActivityViewSet,
+    EntityViewSet,
+    ObjectiveViewSet,
+    PolicyViewSet,
+    ThemeViewSet,
+    VulnerableGroupViewSet,
+)
+from reporting.api import IndicatorValueViewSet, ReportViewSet
+
+router = DefaultRouter()
+router.register("policies", PolicyViewSet)
+router.register("pillars", PillarViewSet)
+router.register("objectives", ObjectiveViewSet)
+router.register("activities", ActivityViewSet)
+router.register("entities", EntityViewSet)
+router.register("governorates", GovernorateViewSet)
+router.register("vulnerable-groups", VulnerableGroupViewSet)
+router.register("themes", ThemeViewSet)
+router.register("indicators", IndicatorViewSet)
+router.register("periods", PeriodViewSet)
+router.register("targets", TargetViewSet)
+router.register("indicator-values", IndicatorValueViewSet, basename="indicatorvalue")
+router.register("reports", ReportViewSet, basename="report")
+
+urlpatterns = [
+    path("v1/", include(router.urls)),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+]

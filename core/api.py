@@ -1,0 +1,159 @@
+"""The shared parts of the REST API: pagination, CSV/XLSX renderers, the error format,
+filters that take codes as well as ids, and the access rule for partner tokens."""
+
+import json
+
+import django_filters
+import tablib
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, pagination, renderers, status
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.importing import neutralise
+
+EXPORT_FORMATS = ("csv", "xlsx")
+
+
+# -- pagination -----------------------------------------------------------------------------
+def _exporting(request):
+    renderer = getattr(request, "accepted_renderer", None)
+    return renderer is not None and renderer.format in EXPORT_FORMATS
+
+
+class PagePagination(pagination.PageNumberPagination):
+    """50 rows a page by default, `page_size` up to 500; exports are not paginated."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if _exporting(request):
+            return None
+        return super().paginate_queryset(queryset, request, view)
+
+
+class ValueCursorPagination(pagination.CursorPagination):
+    """For indicator values, the largest table: a cursor stays fast deep into the list, where
+    OFFSET would scan every row before the page."""
+
+    page_size = 50
+    page_size_query_param = "page_size"
+    max_page_size = 500
+    ordering = "-id"
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if _exporting(request):
+            return None
+        return super().paginate_queryset(queryset, request, view)
+
+
+# -- exports --------------------------------------------------------------------------------
+def _flat(prefix, value, row):
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            _flat(f"{prefix}.{key}" if prefix else key, inner, row)
+    elif isinstance(value, list):
+        if all(not isinstance(v, dict | list) for v in value):
+            row[prefix] = ";".join("" if v is None else str(v) for v in value)
+        else:
+            row[prefix] = json.dumps(value, ensure_ascii=False)
+    else:
+        row[prefix] = "" if value is None else value
+
+
+def to_dataset(data) -> tablib.Dataset:
+    rows = data.get("results", data) if isinstance(data, dict) else data
+    if isinstance(rows, dict):
+        rows = [rows]
+    flat = []
+    for item in rows or []:
+        row = {}
+        _flat("", item, row)
+        flat.append(row)
+    headers = list(dict.fromkeys(k for row in flat for k in row))
+    dataset = tablib.Dataset(headers=headers)
+    for row in flat:
+        dataset.append([neutralise(row.get(h, "")) for h in headers])
+    return dataset
+
+
+class CSVRenderer(renderers.BaseRenderer):
+    media_type = "text/csv"
+    format = "csv"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        return ("\ufeff" + to_dataset(data).export("csv")).encode("utf-8")
+
+
+class XLSXRenderer(renderers.BaseRenderer):
+    media_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    format = "xlsx"
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        if data is None:
+            return b""
+        return to_dataset(data).export("xlsx")
+
+
+# -- errors ---------------------------------------------------------------------------------
+class Conflict(exceptions.APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = _("The request conflicts with the current state of the resource.")
+    default_code = "conflict"
+
+
+def exception_handler(exc, context):
+    """Domain errors become API errors: ValidationError -> 400 with a message per field,
+    PermissionDenied -> 403, locked / conflicting / wrong-state -> 409 with the reason."""
+    from reporting.services import ReportError
+
+    if isinstance(exc, DjangoValidationError):
+        detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
+        exc = exceptions.ValidationError(detail)
+    elif isinstance(exc, DjangoPermissionDenied):
+        exc = exceptions.PermissionDenied(str(exc) or None)
+    elif isinstance(exc, ReportError):
+        exc = Conflict(str(exc))
+    return drf_exception_handler(exc, context)
+
+
+def published_only(request):
+    return not (request.user and request.user.is_authenticated)
+
+
+# -- filters --------------------------------------------------------------------------------
+class CodeOrIdFilter(django_filters.CharFilter):
+    """`?pillar=participation` or `?pillar=2`: a code or an id."""
+
+    def __init__(self, *args, code_field="code", **kwargs):
+        self.code_field = code_field
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        """`field_name` may name several paths separated by `|` (lead or partner entity)."""
+        if not value:
+            return qs
+        condition = Q()
+        for path in self.field_name.split("|"):
+            if value.isdigit():
+                condition |= Q(**{f"{path}__id": int(value)})
+            else:
+                condition |= Q(**{f"{path}__{self.code_field}": value})
+        return qs.filter(condition).distinct()
+
+
+class PlanFilterSet(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at",
+        lookup_expr="gte",
+        label=_("Changed at or after this time (ISO 8601, e.g. 2024-07-01T00:00:00Z)"),
+    )

@@ -1,0 +1,28 @@
+"""Authentication and the access rule of the API. Kept apart from core/api.py: DRF imports
+these while it starts, before its views can be imported."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import exceptions, permissions
+from rest_framework.authentication import TokenAuthentication
+
+from accounts.models import Role
+
+
+class ApiTokenAuthentication(TokenAuthentication):
+    """`Authorization: Token <key>`; tokens are made and revoked by Directorate admins."""
+
+
+class ApiAccess(permissions.BasePermission):
+    """Anyone may read (each endpoint scopes what); writing needs an account, and a partner's
+    token never writes. What a user may write is decided by the services."""
+
+    message = _("Partner accounts are read only.")
+
+    def has_permission(self, request, view):
+        if request.method in permissions.SAFE_METHODS:
+            return True
+        user = request.user
+        if not (user and user.is_authenticated):
+            raise exceptions.NotAuthenticated()
+        roles = set(user.memberships.filter(is_active=True).values_list("role", flat=True))
+        return not (roles == {Role.PARTNER_VIEWER} and not user.is_superuser)

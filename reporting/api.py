@@ -1,0 +1,447 @@
+import django_filters
+from django.db.models import Prefetch, Q
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import mixins, permissions, serializers, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
+from rest_framework.response import Response
+
+from core.api import CodeOrIdFilter, PlanFilterSet, ValueCursorPagination, published_only
+from core.api_access import ApiAccess
+from governorates.models import Governorate
+from indicators.models import Indicator, ReportingPeriod
+from policy.models import Activity, Entity, VulnerableGroup
+from reporting import services
+from reporting.models import (
+    AgeBand,
+    Evidence,
+    IndicatorValue,
+    PeopleReached,
+    ProgressReport,
+    ReportEvent,
+    ReportStatus,
+    Sex,
+)
+
+ERRORS = {
+    400: OpenApiResponse(description="Invalid data: a message per field."),
+    401: OpenApiResponse(description="Not signed in: send `Authorization: Token <key>`."),
+    403: OpenApiResponse(description="Not allowed for this account, with the reason."),
+    404: OpenApiResponse(description="No such report, or not visible to this account."),
+    409: OpenApiResponse(
+        description="The report is approved and locked, in the wrong state for this step, or "
+        "was changed by someone else since you read it (send its current `version`)."
+    ),
+}
+
+
+# -- approved indicator values --------------------------------------------------------------
+class IndicatorValueSerializer(serializers.ModelSerializer):
+    policy = serializers.CharField(source="report.period.policy.code", read_only=True)
+    pillar = serializers.CharField(source="report.activity.objective.pillar.code", read_only=True)
+    activity = serializers.CharField(source="report.activity.code", read_only=True)
+    indicator = serializers.CharField(source="indicator.code", read_only=True)
+    indicator_id = serializers.IntegerField(read_only=True)
+    unit = serializers.CharField(source="indicator.unit", read_only=True)
+    period = serializers.CharField(source="report.period.label", read_only=True)
+    governorate = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    entity = serializers.CharField(source="report.entity.code", read_only=True)
+    report_id = serializers.IntegerField(read_only=True)
+    approved_at = serializers.DateTimeField(source="report.approved_at", read_only=True)
+
+    class Meta:
+        model = IndicatorValue
+        fields = (
+            "id",
+            "policy",
+            "pillar",
+            "activity",
+            "indicator",
+            "indicator_id",
+            "unit",
+            "period",
+            "governorate",
+            "entity",
+            "value",
+            "note",
+            "report_id",
+            "approved_at",
+            "updated_at",
+        )
+
+
+class IndicatorValueFilter(PlanFilterSet):
+    policy = CodeOrIdFilter(field_name="report__period__policy")
+    pillar = CodeOrIdFilter(field_name="report__activity__objective__pillar")
+    objective = django_filters.NumberFilter(field_name="report__activity__objective_id")
+    activity = django_filters.NumberFilter(field_name="report__activity_id")
+    indicator = django_filters.NumberFilter(field_name="indicator_id")
+    entity = CodeOrIdFilter(field_name="report__entity")
+    governorate = django_filters.CharFilter(
+        method="filter_governorate", label="Governorate code or id, or `national`"
+    )
+    period = CodeOrIdFilter(field_name="report__period", code_field="label")
+    theme = CodeOrIdFilter(field_name="report__activity__themes")
+    vulnerable_group = CodeOrIdFilter(field_name="report__activity__target_groups")
+
+    class Meta:
+        model = IndicatorValue
+        fields = [
+            "policy",
+            "pillar",
+            "objective",
+            "activity",
+            "indicator",
+            "entity",
+            "governorate",
+            "period",
+            "theme",
+            "vulnerable_group",
+        ]
+
+    def filter_governorate(self, queryset, name, value):
+        if value == "national":
+            return queryset.filter(governorate__isnull=True)
+        key = "governorate_id" if value.isdigit() else "governorate__code"
+        return queryset.filter(**{key: value})
+
+
+class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
+    """Approved indicator values: the official record. Drafts and reports under review never
+    appear here. Cursor-paginated (follow `next`)."""
+
+    serializer_class = IndicatorValueSerializer
+    filterset_class = IndicatorValueFilter
+    pagination_class = ValueCursorPagination
+    ordering_fields = []
+    search_fields = []
+
+    def get_queryset(self):
+        queryset = IndicatorValue.objects.filter(report__status=ReportStatus.APPROVED)
+        if published_only(self.request):
+            queryset = queryset.filter(report__period__policy__is_published=True)
+        return queryset.select_related(
+            "indicator",
+            "governorate",
+            "report__period__policy",
+            "report__entity",
+            "report__activity__objective__pillar",
+        )
+
+
+# -- progress reports -----------------------------------------------------------------------
+class PeopleSerializer(serializers.ModelSerializer):
+    vulnerable_group = serializers.SlugRelatedField(
+        slug_field="code", read_only=True, allow_null=True
+    )
+
+    class Meta:
+        model = PeopleReached
+        fields = ("sex", "age_band", "vulnerable_group", "count")
+
+
+class ValueSerializer(serializers.ModelSerializer):
+    indicator = serializers.CharField(source="indicator.code", read_only=True)
+    governorate = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+
+    class Meta:
+        model = IndicatorValue
+        fields = ("indicator", "indicator_id", "governorate", "value")
+
+
+class EvidenceSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Evidence
+        fields = ("id", "original_name", "content_type", "size", "uploaded_at")
+
+
+class EventSerializer(serializers.ModelSerializer):
+    user = serializers.CharField(source="user.username", read_only=True)
+
+    class Meta:
+        model = ReportEvent
+        fields = ("kind", "user", "at", "comment")
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    policy = serializers.CharField(source="period.policy.code", read_only=True)
+    activity = serializers.CharField(source="activity.code", read_only=True)
+    activity_id = serializers.IntegerField(read_only=True)
+    entity = serializers.CharField(source="entity.code", read_only=True)
+    period = serializers.CharField(source="period.label", read_only=True)
+    governorate = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    people = PeopleSerializer(many=True, read_only=True)
+    values = ValueSerializer(many=True, read_only=True)
+    evidence = EvidenceSerializer(many=True, read_only=True)
+    events = EventSerializer(source="timeline", many=True, read_only=True)
+
+    class Meta:
+        model = ProgressReport
+        fields = (
+            "id",
+            "policy",
+            "activity",
+            "activity_id",
+            "entity",
+            "period",
+            "governorate",
+            "status",
+            "version",
+            "activity_status",
+            "percent_complete",
+            "achievements",
+            "challenges",
+            "next_steps",
+            "people",
+            "values",
+            "evidence",
+            "events",
+            "created_at",
+            "updated_at",
+            "submitted_at",
+            "approved_at",
+        )
+
+
+class ReportCreateSerializer(serializers.Serializer):
+    activity = serializers.PrimaryKeyRelatedField(queryset=Activity.objects.all())
+    period = serializers.PrimaryKeyRelatedField(queryset=ReportingPeriod.objects.all())
+    entity = serializers.SlugRelatedField(slug_field="code", queryset=Entity.objects.all())
+    governorate = serializers.SlugRelatedField(
+        slug_field="code", queryset=Governorate.objects.all(), required=False, allow_null=True
+    )
+
+
+class PeopleInputSerializer(serializers.Serializer):
+    sex = serializers.ChoiceField(choices=Sex.choices, required=False)
+    age_band = serializers.ChoiceField(choices=AgeBand.choices, required=False)
+    vulnerable_group = serializers.SlugRelatedField(
+        slug_field="code", queryset=VulnerableGroup.objects.all(), required=False
+    )
+    count = serializers.IntegerField(min_value=0, max_value=10_000_000, allow_null=True)
+
+    def validate(self, data):
+        by_group = data.get("vulnerable_group") is not None
+        by_sex_age = data.get("sex") and data.get("age_band")
+        if by_group == bool(by_sex_age):
+            raise serializers.ValidationError("Give either sex and age_band, or vulnerable_group.")
+        return data
+
+
+class ValueInputSerializer(serializers.Serializer):
+    indicator = serializers.PrimaryKeyRelatedField(queryset=Indicator.objects.all())
+    governorate = serializers.SlugRelatedField(
+        slug_field="code", queryset=Governorate.objects.all(), allow_null=True, required=False
+    )
+    value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, min_value=0)
+
+
+class ReportUpdateSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+    activity_status = serializers.ChoiceField(choices=Activity.Status.choices, required=False)
+    percent_complete = serializers.IntegerField(
+        min_value=0, max_value=100, required=False, allow_null=True
+    )
+    achievements = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    challenges = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    next_steps = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    people = PeopleInputSerializer(many=True, required=False)
+    values = ValueInputSerializer(many=True, required=False)
+
+
+class VersionSerializer(serializers.Serializer):
+    version = serializers.IntegerField(min_value=1)
+
+
+class ReturnSerializer(VersionSerializer):
+    comment = serializers.CharField(max_length=5000)
+
+
+class ReportFilter(PlanFilterSet):
+    policy = CodeOrIdFilter(field_name="period__policy")
+    pillar = CodeOrIdFilter(field_name="activity__objective__pillar")
+    activity = django_filters.NumberFilter(field_name="activity_id")
+    entity = CodeOrIdFilter(field_name="entity")
+    governorate = django_filters.CharFilter(
+        method="filter_governorate", label="Governorate covered (code or id)"
+    )
+    period = CodeOrIdFilter(field_name="period", code_field="label")
+    theme = CodeOrIdFilter(field_name="activity__themes")
+    vulnerable_group = CodeOrIdFilter(field_name="activity__target_groups")
+
+    class Meta:
+        model = ProgressReport
+        fields = [
+            "policy",
+            "pillar",
+            "activity",
+            "entity",
+            "governorate",
+            "period",
+            "status",
+            "theme",
+            "vulnerable_group",
+        ]
+
+    def filter_governorate(self, queryset, name, value):
+        key = "id" if value.isdigit() else "code"
+        return queryset.filter(
+            Q(**{f"governorate__{key}": value})
+            | Q(activity__is_nationwide=True)
+            | Q(**{f"activity__governorates__{key}": value})
+        ).distinct()
+
+
+def _report_response(report, code=status.HTTP_200_OK):
+    report = ReportViewSet.base_queryset().get(pk=report.pk)
+    return Response(ReportSerializer(report).data, status=code)
+
+
+@extend_schema_view(
+    list=extend_schema(responses={200: ReportSerializer(many=True), 401: ERRORS[401]}),
+    retrieve=extend_schema(responses={200: ReportSerializer, 401: ERRORS[401], 404: ERRORS[404]}),
+)
+class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+    """Progress reports, scoped as on the web: reporters see their entity's, reviewers all,
+    partners the approved ones. Reporters create and update drafts and submit; reviewers
+    return (with a comment) and approve. Every write states the `version` it read."""
+
+    serializer_class = ReportSerializer
+    filterset_class = ReportFilter
+    permission_classes = [permissions.IsAuthenticated, ApiAccess]
+    ordering_fields = ["updated_at", "submitted_at", "approved_at"]
+    search_fields = ["activity__code", "activity__title_en"]
+
+    @staticmethod
+    def base_queryset():
+        return ProgressReport.objects.select_related(
+            "activity", "entity", "period__policy", "governorate"
+        ).prefetch_related(
+            # select_related inside each prefetch: the query count does not depend on data
+            Prefetch("people", PeopleReached.objects.select_related("vulnerable_group")),
+            Prefetch("values", IndicatorValue.objects.select_related("indicator", "governorate")),
+            "evidence",
+            Prefetch(
+                "events", queryset=ReportEvent.objects.select_related("user"), to_attr="timeline"
+            ),
+        )
+
+    def get_queryset(self):
+        from reporting.permissions import visible_reports_filter
+
+        return (
+            self.base_queryset()
+            .filter(visible_reports_filter(self.request.user))
+            .distinct()
+            .order_by("-updated_at", "-id")
+        )
+
+    def _report(self, pk):
+        return get_object_or_404(self.get_queryset(), pk=pk)
+
+    @extend_schema(
+        request=ReportCreateSerializer,
+        responses={201: ReportSerializer, **{k: ERRORS[k] for k in (400, 401, 403, 409)}},
+    )
+    def create(self, request):
+        data = ReportCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        report = services.report_start(
+            user=request.user,
+            activity=d["activity"],
+            period=d["period"],
+            entity=d["entity"],
+            governorate=d.get("governorate"),
+        )
+        return _report_response(report, status.HTTP_201_CREATED)
+
+    @extend_schema(
+        request=ReportUpdateSerializer,
+        responses={200: ReportSerializer, **{k: ERRORS[k] for k in ERRORS}},
+    )
+    def partial_update(self, request, pk=None):
+        report = self._report(pk)
+        data = ReportUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        fields = {
+            k: d[k]
+            for k in (
+                "activity_status",
+                "percent_complete",
+                "achievements",
+                "challenges",
+                "next_steps",
+            )
+            if k in d
+        }
+        people = None
+        if "people" in d:
+            people = {
+                (
+                    p["vulnerable_group"].pk
+                    if p.get("vulnerable_group")
+                    else (p["sex"], p["age_band"])
+                ): p["count"]
+                for p in d["people"]
+            }
+        values = None
+        if "values" in d:
+            values = {
+                (v["indicator"].pk, v["governorate"].pk if v.get("governorate") else None): v[
+                    "value"
+                ]
+                for v in d["values"]
+            }
+        report = services.report_update(
+            user=request.user,
+            report=report,
+            version=d["version"],
+            data=fields,
+            people=people,
+            values=values,
+        )
+        return _report_response(report)
+
+    @extend_schema(
+        request=VersionSerializer,
+        responses={200: ReportSerializer, **{k: ERRORS[k] for k in ERRORS}},
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        data = VersionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.report_submit(
+            user=request.user, report=self._report(pk), version=data.validated_data["version"]
+        )
+        return _report_response(report)
+
+    @extend_schema(
+        request=ReturnSerializer,
+        responses={200: ReportSerializer, **{k: ERRORS[k] for k in ERRORS}},
+    )
+    @action(detail=True, methods=["post"], url_path="return")
+    def return_(self, request, pk=None):
+        data = ReturnSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.report_return(
+            user=request.user,
+            report=self._report(pk),
+            version=data.validated_data["version"],
+            comment=data.validated_data["comment"],
+        )
+        return _report_response(report)
+
+    @extend_schema(
+        request=VersionSerializer,
+        responses={200: ReportSerializer, **{k: ERRORS[k] for k in ERRORS}},
+    )
+    @action(detail=True, methods=["post"])
+    def approve(self, request, pk=None):
+        data = VersionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = services.report_approve(
+            user=request.user, report=self._report(pk), version=data.validated_data["version"]
+        )
+        return _report_response(report)

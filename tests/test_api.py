@@ -1,0 +1,398 @@
+"""The REST API as partners and reporting tools use it."""
+
+import csv
+import io
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from policy.models import ActivityPartner, Funding, Theme, VulnerableGroup
+from reporting import services
+from reporting.models import ReportStatus
+from tests.factories import (
+    ActivityFactory,
+    DistrictFactory,
+    FundingSourceTypeFactory,
+    IndicatorFactory,
+    ObjectiveFactory,
+    PillarFactory,
+    PolicyFactory,
+    TargetFactory,
+)
+from tests.reporting_helpers import approved, complete, draft, fresh, submitted
+
+LISTS = [
+    "policies",
+    "pillars",
+    "objectives",
+    "activities",
+    "entities",
+    "governorates",
+    "vulnerable-groups",
+    "themes",
+    "indicators",
+    "periods",
+    "targets",
+    "indicator-values",
+    "reports",
+]
+
+
+def url(name, *parts, **query):
+    path = f"/api/v1/{name}/" + "".join(f"{p}/" for p in parts)
+    if query:
+        path += "?" + "&".join(f"{k}={v}" for k, v in query.items())
+    return path
+
+
+def client_for(user=None):
+    client = APIClient()
+    if user is not None:
+        token, _ = Token.objects.get_or_create(user=user)
+        client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    return client
+
+
+@pytest.fixture
+def rich(world):
+    """The world, published, with enough rows of every kind to expose per-row queries."""
+    world.policy.is_published = True
+    world.policy.save()
+    source = FundingSourceTypeFactory()
+    theme = Theme.objects.create(code="covid-19", name_en="COVID-19")
+    group = VulnerableGroup.objects.create(code="idps", name_en="IDPs")
+    for n in range(6):
+        activity = ActivityFactory(
+            objective=world.activity.objective, code=f"1.1.{10 + n}", lead_entity=world.cso_entity
+        )
+        activity.governorates.set([world.baghdad, world.basra])
+        activity.themes.set([theme])
+        activity.target_groups.set([group])
+        ActivityPartner.objects.create(activity=activity, entity=world.office)
+        Funding.objects.create(
+            activity=activity, source_type=source, year=2022, planned=Decimal("10")
+        )
+        indicator = IndicatorFactory(
+            policy=world.policy, objective=None, activity=activity, code=f"X{n}"
+        )
+        TargetFactory(indicator=indicator, period=world.period, governorate=world.baghdad)
+        DistrictFactory(governorate=world.baghdad, code=f"D{n}")
+    Theme.objects.create(code="media", name_en="Media plan")
+    VulnerableGroup.objects.create(code="girls", name_en="Girls")
+    PolicyFactory(code="nap-1", is_published=True)
+    PillarFactory(code="legislation")
+    ObjectiveFactory(policy=world.policy, code="9.9")
+    approved(world)
+    services.report_start(
+        user=world.other_reporter,
+        activity=world.other_activity,
+        period=world.period,
+        entity=world.other_cso_entity,
+    )
+    return world
+
+
+def count(client, path):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(path)
+    assert response.status_code == 200, (path, response.content[:300])
+    return len(captured), response
+
+
+@pytest.mark.parametrize("name", LISTS)
+def test_a_list_costs_the_same_queries_for_1_or_50_rows(rich, name):
+    client = client_for(rich.reviewer)
+    one, first = count(client, url(name, page_size=1))
+    fifty, page = count(client, url(name, page_size=50))
+    assert len(first.json()["results"]) == 1
+    assert len(page.json()["results"]) >= 2, "the fixture must give every list several rows"
+    assert one == fifty, f"{name}: {one} queries for 1 row, {fifty} for 50"
+
+
+def test_lists_have_50_rows_a_page_and_at_most_500(rich):
+    client = client_for(rich.reviewer)
+    assert client.get(url("targets")).json()["count"] > 0
+    for size, expected in (("1000", 500), ("2", 2)):
+        response = client.get(url("targets", page_size=size))
+        assert len(response.json()["results"]) <= expected
+    from core.api import PagePagination
+
+    assert PagePagination.page_size == 50 and PagePagination.max_page_size == 500
+
+
+def test_indicator_values_page_with_a_cursor(rich):
+    client = client_for(rich.partner)
+    body = client.get(url("indicator-values", page_size=1)).json()
+    assert "cursor=" in body["next"] and "count" not in body
+    second = client.get(body["next"]).json()
+    assert second["results"][0]["id"] != body["results"][0]["id"]
+
+
+def test_codes_work_where_ids_do(rich):
+    client = client_for()
+    by_code = client.get(
+        url("activities", governorate="IQ-BG", pillar=rich.activity.objective.pillar.code)
+    ).json()
+    by_id = client.get(
+        url("activities", governorate=rich.baghdad.pk, pillar=rich.activity.objective.pillar_id)
+    ).json()
+    assert by_code["count"] == by_id["count"] > 0
+    assert client.get(url("activities", governorate="IQ-XX")).json()["count"] == 0
+
+
+def test_a_partner_reads_approved_values_for_a_governorate_and_pillar(rich):
+    client = client_for(rich.partner)
+    body = client.get(
+        url(
+            "indicator-values",
+            governorate="IQ-BG",
+            pillar=rich.activity.objective.pillar.code,
+            period="2022-Q2",
+        )
+    ).json()
+    assert [(v["indicator"], v["governorate"], v["value"]) for v in body["results"]] == [
+        ("1.1.1-a", "IQ-BG", "12.0000")
+    ]
+
+
+def test_drafts_and_reports_under_review_never_appear_as_values(world):
+    submitted(world)
+    world.policy.is_published = True
+    world.policy.save()
+    assert client_for(world.reviewer).get(url("indicator-values")).json()["results"] == []
+
+
+def test_without_a_token_only_published_plans_are_readable(rich):
+    anonymous = client_for()
+    assert anonymous.get(url("activities")).json()["count"] > 0
+    assert anonymous.get(url("indicator-values")).json()["results"]
+    rich.policy.is_published = False
+    rich.policy.save()
+    for name in ("activities", "objectives", "indicators", "targets", "periods"):
+        assert anonymous.get(url(name)).json()["count"] == 0, name
+    assert [p["code"] for p in anonymous.get(url("policies")).json()["results"]] == ["nap-1"]
+    assert anonymous.get(url("indicator-values")).json()["results"] == []
+    assert client_for(rich.partner).get(url("activities")).json()["count"] > 0
+    assert anonymous.get(url("reports")).status_code == 401
+
+
+def test_updated_since_returns_what_changed(rich):
+    client = client_for(rich.partner)
+    latest = client.get(url("activities", ordering="-updated_at")).json()["results"][0]
+    since = latest["updated_at"].replace("+", "%2B")
+    assert client.get(url("activities", updated_since=since)).json()["count"] >= 1
+    assert client.get(url("activities", updated_since="2100-01-01T00:00:00Z")).json()["count"] == 0
+
+
+# -- who may do what --------------------------------------------------------------------------
+READ_ONLY = [n for n in LISTS if n != "reports"]
+
+
+@pytest.mark.parametrize("name", READ_ONLY)
+@pytest.mark.parametrize("who", ["anonymous", "partner", "reporter", "reviewer", "admin"])
+def test_plan_endpoints_cannot_be_written_by_anyone(world, name, who):
+    client = client_for(None if who == "anonymous" else getattr(world, who))
+    for method in ("post", "put", "patch", "delete"):
+        target = url(name) if method == "post" else url(name, 1)
+        status = getattr(client, method)(target, {}, format="json").status_code
+        expected = {401} if who == "anonymous" else {403} if who == "partner" else {405}
+        assert status in expected, (method, name, who, status)
+
+
+@pytest.mark.parametrize(
+    ("who", "sees_own_draft", "sees_other_draft", "sees_approved"),
+    [
+        ("reporter", True, False, True),
+        ("other_reporter", False, True, False),
+        ("gov_focal", True, True, True),
+        ("reviewer", True, True, True),
+        ("admin", True, True, True),
+        ("partner", False, False, True),
+        ("nobody", False, False, False),
+    ],
+)
+def test_reports_are_scoped_as_on_the_web(
+    world, who, sees_own_draft, sees_other_draft, sees_approved
+):
+    from reporting import services
+
+    own = draft(world)
+    other = services.report_start(
+        user=world.other_reporter,
+        activity=world.other_activity,
+        period=world.period,
+        entity=world.other_cso_entity,
+    )
+    client = client_for(getattr(world, who))
+    ids = {r["id"] for r in client.get(url("reports")).json()["results"]}
+    assert (own.pk in ids, other.pk in ids) == (sees_own_draft, sees_other_draft)
+    assert client.get(url("reports", own.pk)).status_code == (200 if sees_own_draft else 404)
+    complete(world, fresh(own))
+    report = fresh(own)
+    services.report_submit(user=world.reporter, report=report, version=report.version)
+    report = fresh(own)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    visible = client.get(url("reports", own.pk)).status_code == 200
+    assert visible == sees_approved
+
+
+# -- the workflow through the API ---------------------------------------------------------------
+def test_the_whole_workflow_through_the_api(world):
+    reporter, reviewer = client_for(world.reporter), client_for(world.reviewer)
+    created = reporter.post(
+        url("reports"),
+        {"activity": world.activity.pk, "period": world.period.pk, "entity": "cso-a"},
+        format="json",
+    )
+    assert created.status_code == 201
+    report = created.json()
+    assert report["status"] == "draft" and report["version"] == 1
+    rid = report["id"]
+
+    incomplete = reporter.post(url("reports", rid, "submit"), {"version": 1}, format="json")
+    assert incomplete.status_code == 400
+    assert set(incomplete.json()) >= {"percent_complete", "achievements", "values"}
+
+    update = {
+        "version": 1,
+        "percent_complete": 50,
+        "achievements": "Two trainings",
+        "people": [{"sex": "female", "age_band": "18-29", "count": 30}],
+        "values": [
+            {"indicator": world.indicator.pk, "governorate": "IQ-BG", "value": "12"},
+            {"indicator": world.indicator.pk, "governorate": "IQ-BA", "value": "3"},
+        ],
+    }
+    saved = reporter.patch(url("reports", rid), update, format="json")
+    assert saved.status_code == 200 and saved.json()["version"] == 2
+    stale = reporter.patch(url("reports", rid), {"version": 1, "challenges": "late"}, format="json")
+    assert stale.status_code == 409 and "Someone else changed" in stale.json()["detail"]
+
+    assert (
+        reporter.post(url("reports", rid, "approve"), {"version": 2}, format="json").status_code
+        == 403
+    )
+    submitted_ = reporter.post(url("reports", rid, "submit"), {"version": 2}, format="json")
+    assert submitted_.status_code == 200 and submitted_.json()["status"] == "submitted"
+    no_comment = reviewer.post(url("reports", rid, "return"), {"version": 3}, format="json")
+    assert no_comment.status_code == 400 and "comment" in no_comment.json()
+    returned = reviewer.post(
+        url("reports", rid, "return"), {"version": 3, "comment": "Where?"}, format="json"
+    )
+    assert returned.json()["status"] == "returned"
+    reporter.post(url("reports", rid, "submit"), {"version": 4}, format="json")
+    approved_ = reviewer.post(url("reports", rid, "approve"), {"version": 5}, format="json")
+    assert approved_.status_code == 200 and approved_.json()["status"] == "approved"
+    assert [e["kind"] for e in approved_.json()["events"]] == [
+        "created",
+        "submitted",
+        "returned",
+        "submitted",
+        "approved",
+    ]
+
+    locked = reporter.patch(url("reports", rid), {"version": 6, "challenges": "x"}, format="json")
+    assert locked.status_code == 409 and "locked" in locked.json()["detail"]
+    again = reviewer.post(url("reports", rid, "approve"), {"version": 6}, format="json")
+    assert again.status_code == 409
+
+
+def test_an_unknown_indicator_in_a_report_is_a_field_error(world):
+    report = draft(world)
+    response = client_for(world.reporter).patch(
+        url("reports", report.pk),
+        {
+            "version": report.version,
+            "values": [{"indicator": 999999, "governorate": None, "value": "1"}],
+        },
+        format="json",
+    )
+    assert response.status_code == 400 and "values" in response.json()
+
+
+def test_a_reporter_cannot_start_a_report_for_another_entity(world):
+    response = client_for(world.reporter).post(
+        url("reports"),
+        {"activity": world.other_activity.pk, "period": world.period.pk, "entity": "cso-b"},
+        format="json",
+    )
+    assert response.status_code == 403
+    assert "do not report" in response.json()["detail"]
+
+
+def test_a_partner_token_cannot_write_and_a_revoked_token_fails(world):
+    report = submitted(world)
+    partner = client_for(world.partner)
+    denied = partner.post(
+        url("reports", report.pk, "approve"), {"version": report.version}, format="json"
+    )
+    assert denied.status_code == 403
+    assert fresh(report).status == ReportStatus.SUBMITTED
+    Token.objects.filter(user=world.partner).delete()
+    assert partner.get(url("reports")).status_code == 401
+
+
+def test_create_api_token_prints_a_working_token(world):
+    from django.core.management import call_command
+
+    out = io.StringIO()
+    call_command("create_api_token", "partner", stdout=out)
+    key = out.getvalue().strip()
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
+    assert client.get(url("reports")).status_code == 200
+    call_command("create_api_token", "partner", "--reset", stdout=io.StringIO())
+    assert client.get(url("reports")).status_code == 401
+
+
+# -- exports ----------------------------------------------------------------------------------
+def test_lists_export_as_csv_and_xlsx_with_the_same_filters(rich):
+    client = client_for(rich.partner)
+    rows = list(
+        csv.DictReader(
+            io.StringIO(
+                client.get(url("activities", format="csv", governorate="IQ-BG")).content.decode(
+                    "utf-8-sig"
+                )
+            )
+        )
+    )
+    assert len(rows) == client.get(url("activities", governorate="IQ-BG")).json()["count"]
+    assert set(rows[0]["governorates"].split(";")) == {"IQ-BA", "IQ-BG"}
+    xlsx = client.get(url("targets", format="xlsx"))
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+    sheet = openpyxl.load_workbook(io.BytesIO(xlsx.content)).active
+    assert [c.value for c in sheet[1]][:3] == ["id", "policy", "indicator"]
+
+
+def test_exported_formula_cells_are_neutralised(rich):
+    rich.activity.title_en = '=HYPERLINK("http://evil")'
+    rich.activity.save()
+    text = client_for(rich.partner).get(url("activities", format="csv")).content.decode("utf-8-sig")
+    assert "'=HYPERLINK" in text and ",=HYPERLINK" not in text
+
+
+def test_the_schema_and_the_docs_are_served_by_the_app(client):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200 and b"/api/v1/indicator-values/" in schema.content
+    docs = client.get("/api/docs/").content.decode()
+    assert "drf_spectacular_sidecar" in docs or "/static/" in docs
+    assert "cdn" not in docs.lower()
+
+
+def test_each_token_is_throttled_on_its_own(world, monkeypatch):
+    from django.core.cache import cache
+    from rest_framework.throttling import UserRateThrottle
+
+    monkeypatch.setattr(UserRateThrottle, "THROTTLE_RATES", {"user": "3/minute"})
+    cache.clear()
+    partner, reporter = client_for(world.partner), client_for(world.reporter)
+    statuses = [partner.get(url("pillars")).status_code for _ in range(4)]
+    assert statuses == [200, 200, 200, 429]
+    assert reporter.get(url("pillars")).status_code == 200
+    cache.clear()

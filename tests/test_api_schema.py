@@ -1,0 +1,37 @@
+"""Schemathesis drives every operation of the OpenAPI schema with generated requests, as a
+visitor, a partner and a reporter: no server error, and every response matches the schema."""
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from hypothesis import HealthCheck, settings
+from rest_framework.authtoken.models import Token
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+)
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
+
+
+@pytest.fixture
+def identities(world):
+    world.policy.is_published = True
+    world.policy.save()
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    keys = {
+        name: Token.objects.create(user=getattr(world, name)).key
+        for name in ("partner", "reporter")
+    }
+    return {"visitor": {}, **{n: {"Authorization": f"Token {k}"} for n, k in keys.items()}}
+
+
+@schema.parametrize()
+@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True)
+def test_no_request_makes_a_server_error_or_breaks_the_schema(case, identities):
+    for headers in identities.values():
+        case.call_and_validate(headers=headers, checks=CHECKS)
