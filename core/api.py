@@ -5,6 +5,7 @@ import json
 
 import django_filters
 import tablib
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
@@ -101,7 +102,13 @@ class XLSXRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        return to_dataset(data).export("xlsx")
+        dataset = to_dataset(data)
+        # Control characters cannot be stored in a worksheet; drop them rather than fail.
+        for index, row in enumerate(dataset):
+            dataset[index] = tuple(
+                ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row
+            )
+        return dataset.export("xlsx")
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -123,6 +130,11 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, ReportError):
         exc = Conflict(str(exc))
+    request = context.get("request")
+    if request is not None and _exporting(request):
+        # An error is a message for a person or a program, not a spreadsheet: answer JSON.
+        request.accepted_renderer = renderers.JSONRenderer()
+        request.accepted_media_type = "application/json"
     return drf_exception_handler(exc, context)
 
 

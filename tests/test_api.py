@@ -396,3 +396,19 @@ def test_each_token_is_throttled_on_its_own(world, monkeypatch):
     assert statuses == [200, 200, 200, 429]
     assert reporter.get(url("pillars")).status_code == 200
     cache.clear()
+
+
+def test_an_error_asked_for_as_a_spreadsheet_is_answered_in_json(world):
+    response = client_for(world.partner).get(url("policies", status="\x04bad", format="xlsx"))
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("application/json")
+    assert "status" in response.json()
+
+
+def test_control_characters_do_not_break_an_xlsx_export(rich):
+    rich.activity.title_en = "Line\x04one"
+    rich.activity.save()
+    response = client_for(rich.partner).get(url("activities", format="xlsx"))
+    assert response.status_code == 200
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    assert "Lineone" in [c.value for row in sheet.iter_rows() for c in row]
