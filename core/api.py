@@ -5,11 +5,11 @@ import json
 
 import django_filters
 import tablib
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rest_framework import exceptions, pagination, renderers, status
 from rest_framework.views import exception_handler as drf_exception_handler
 
