@@ -28,20 +28,32 @@ class ValueInline(ReadOnlyInline):
     model = IndicatorValue
     fields = ("indicator", "governorate", "value", "note")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("indicator", "governorate")
+
 
 class PeopleInline(ReadOnlyInline):
     model = PeopleReached
     fields = ("sex", "age_band", "vulnerable_group", "count")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("vulnerable_group")
 
 
 class EvidenceInline(ReadOnlyInline):
     model = Evidence
     fields = ("original_name", "content_type", "size", "uploaded_by", "uploaded_at")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("uploaded_by")
+
 
 class EventInline(ReadOnlyInline):
     model = ReportEvent
     fields = ("at", "kind", "user", "comment")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
 
 
 @admin.register(ProgressReport)

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from indicators.models import Indicator
 from policy.models import Activity
 from reporting.evidence import ALLOWED_NAMES, check_evidence
 from reporting.models import AgeBand, Sex
@@ -69,10 +70,14 @@ class ReportForm(forms.Form):
             self.fields[name] = self._count(group.name)
             self.people_keys.append((name, group.pk))
         for row in rows:
+            where = row.governorate.name if row.governorate else _("national total")
+            top = {Indicator.Unit.PERCENT: 100, Indicator.Unit.YES_NO: 1}.get(row.indicator.unit)
             self.fields[row.key] = forms.DecimalField(
-                label=row.indicator.title,
+                label=f"{row.indicator.title} ({where})",
+                help_text=_("1 for yes, 0 for no.") if top == 1 else "",
                 required=False,
                 min_value=0,
+                max_value=top,
                 max_digits=18,
                 decimal_places=4,
                 widget=forms.NumberInput(attrs={"inputmode": "decimal", "step": "any"}),
@@ -84,6 +89,7 @@ class ReportForm(forms.Form):
             label=label,
             required=False,
             min_value=0,
+            max_value=10_000_000,
             widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
         )
 

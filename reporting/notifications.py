@@ -49,7 +49,8 @@ def _send(users, template, report, **context):
 
 
 def _later(users_fn, template, report, **context):
-    transaction.on_commit(lambda: _send(users_fn(report), template, report, **context))
+    # robust: a mail server that is down is logged, and never turns a saved step into an error
+    transaction.on_commit(lambda: _send(users_fn(report), template, report, **context), robust=True)
 
 
 def notify_submitted(report):

@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from accounts.models import Membership, Role
 from policy.models import ActivityPartner
+from reporting.models import ReportStatus
 
 REPORTER_ROLES = (Role.FOCAL_POINT, Role.CSO_REPORTER)
 
@@ -80,10 +81,18 @@ def can_view_report(user, report) -> bool:
         return True
     if can_report(user, report.activity, report.entity_id, report.governorate_id):
         return True
-    for m in reporter_memberships(user):
-        if m.governorate_id and activity_covers(report.activity, m.governorate_id):
-            return True  # a governorate focal point reads every report in the governorate
+    if report.status != ReportStatus.DRAFT:
+        for m in governorate_focal_points(user):
+            if report.governorate_id in (None, m.governorate_id) and activity_covers(
+                report.activity, m.governorate_id
+            ):
+                return True  # a governorate focal point reads the governorate's reports
     return report.is_locked and has_role(user, Role.PARTNER_VIEWER)
+
+
+def governorate_focal_points(user) -> list[Membership]:
+    """Focal points limited to a governorate read other entities' reports there (not drafts)."""
+    return [m for m in memberships(user) if m.role == Role.FOCAL_POINT and m.governorate_id]
 
 
 def can_edit_report(user, report) -> bool:
@@ -104,11 +113,11 @@ def visible_reports_filter(user) -> Q:
         return Q()
     condition = Q(pk__in=[])
     for m in reporter_memberships(user):
-        own = Q(entity_id=m.entity_id, governorate_id=m.governorate_id)
-        if m.governorate_id:
-            covers = Q(activity__is_nationwide=True) | Q(activity__governorates=m.governorate_id)
-            condition |= covers
-        condition |= own
+        condition |= Q(entity_id=m.entity_id, governorate_id=m.governorate_id)
+    for m in governorate_focal_points(user):
+        covers = Q(activity__is_nationwide=True) | Q(activity__governorates=m.governorate_id)
+        same_place = Q(governorate__isnull=True) | Q(governorate_id=m.governorate_id)
+        condition |= covers & same_place & ~Q(status=ReportStatus.DRAFT)
     if has_role(user, Role.PARTNER_VIEWER):
         condition |= Q(status="approved")
     return condition

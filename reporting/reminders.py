@@ -25,10 +25,10 @@ def outstanding(days: int):
     )
     if not periods:
         return {}
-    done = set(
-        ProgressReport.objects.filter(period__in=periods)
-        .exclude(status=ReportStatus.DRAFT)
-        .values_list("activity_id", "entity_id", "governorate_id", "period_id")
+    done = set(  # a returned report is not done: it waits for the reporter again
+        ProgressReport.objects.filter(
+            period__in=periods, status__in=[ReportStatus.SUBMITTED, ReportStatus.APPROVED]
+        ).values_list("activity_id", "entity_id", "governorate_id", "period_id")
     )
     members = (
         Membership.objects.filter(role__in=REPORTER_ROLES, is_active=True, user__is_active=True)

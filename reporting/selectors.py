@@ -105,6 +105,24 @@ def work_for(user) -> list[WorkItem]:
                             reports.get(key),
                         )
                     )
+    # A report returned for correction stays on the list even after its period closed.
+    for report in (
+        ProgressReport.objects.filter(entity_id__in=entity_ids, status=ReportStatus.RETURNED)
+        .exclude(period__in=periods)
+        .select_related("activity__objective__pillar", "period", "entity", "governorate")
+        .prefetch_related("activity__partnerships", "activity__governorates")
+    ):
+        if permissions.can_edit_report(user, report):
+            items.append(
+                WorkItem(
+                    report.activity,
+                    report.entity_id,
+                    report.entity.name,
+                    report.governorate,
+                    report.period,
+                    report,
+                )
+            )
     return items
 
 

@@ -48,9 +48,9 @@ class ReportConflict(ReportError):
         self.current = current
         super().__init__(
             _(
-                "Someone else changed this report while you were working on it. Your text is "
-                "still in the form below; compare it with the report as it is now and send it "
-                "again."
+                "Someone else changed this report while you were working on it, so your changes "
+                "were not saved. Your text is still in the form below: check it, then save "
+                "again to replace their version."
             )
         )
 
@@ -91,6 +91,14 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
     if period.status != ReportingPeriod.Status.OPEN:
         raise TransitionNotAllowed(
             _("The period %(period)s is not open for reporting.") % {"period": period}
+        )
+    if period.policy_id != activity.objective.policy_id:
+        raise TransitionNotAllowed(_("The period belongs to another policy than the activity."))
+    if activity.status == activity.Status.CANCELLED:
+        raise TransitionNotAllowed(_("The activity is cancelled; there is nothing to report."))
+    if not selectors.activity_runs_in(activity, period):
+        raise TransitionNotAllowed(
+            _("The activity does not run in %(period)s.") % {"period": period}
         )
     report = ProgressReport(
         activity=activity,
@@ -244,6 +252,8 @@ def report_comment(*, user, report, comment):
         raise PermissionDenied(_("Only Directorate reviewers comment on reports."))
     if not comment.strip():
         raise ValidationError({"comment": _("Write a comment.")})
+    if ProgressReport.objects.get(pk=report.pk).is_locked:
+        raise ReportLocked()
     return _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())
 
 
@@ -263,13 +273,21 @@ def report_return(*, user, report, version, comment):
 
 
 @transaction.atomic
-def report_approve(*, user, report, version):
+def report_approve(*, user, report, version, comment=""):
+    """Approve and lock; an optional comment is recorded in the same step."""
     if not permissions.can_review(user, report):
         raise PermissionDenied(_("Only Directorate reviewers approve reports."))
     report = _locked_for_write(report, version)
     if report.status != ReportStatus.SUBMITTED:
         raise TransitionNotAllowed(_("Only a submitted report can be approved."))
+    last_submission = (
+        report.events.filter(kind=ReportEvent.Kind.SUBMITTED).order_by("-at", "-pk").first()
+    )
+    if last_submission is not None and last_submission.user_id == user.pk:
+        raise PermissionDenied(_("You submitted this report; another reviewer must approve it."))
     report = _bump(report, user, status=ReportStatus.APPROVED, approved_at=timezone.now())
+    if comment.strip():
+        _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())
     _event(report, user, ReportEvent.Kind.APPROVED)
     notifications.notify_approved(report)
     return report

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.templatetags.numbers import plain_number
 from governorates.models import Governorate
 from indicators.models import ReportingPeriod
 from policy.models import Activity, Entity
@@ -44,15 +45,19 @@ def my_work(request):
 @login_required
 @require_POST
 def report_start(request):
+    ids = {k: request.POST.get(k, "") for k in ("activity", "period", "entity", "governorate")}
+    if not all(ids[k].isdigit() for k in ("activity", "period", "entity")) or (
+        ids["governorate"] and not ids["governorate"].isdigit()
+    ):
+        raise Http404
     activity = get_object_or_404(
-        Activity.objects.prefetch_related("partnerships", "governorates"),
-        pk=request.POST.get("activity"),
+        Activity.objects.prefetch_related("partnerships", "governorates"), pk=ids["activity"]
     )
-    period = get_object_or_404(ReportingPeriod, pk=request.POST.get("period"))
-    entity = get_object_or_404(Entity, pk=request.POST.get("entity"))
+    period = get_object_or_404(ReportingPeriod, pk=ids["period"])
+    entity = get_object_or_404(Entity, pk=ids["entity"])
     governorate = None
-    if request.POST.get("governorate"):
-        governorate = get_object_or_404(Governorate, pk=request.POST["governorate"])
+    if ids["governorate"]:
+        governorate = get_object_or_404(Governorate, pk=ids["governorate"])
     try:
         report = services.report_start(
             user=request.user,
@@ -109,7 +114,7 @@ def _form_initial(report, rows, groups):
             initial[f"people-{p.sex}-{p.age_band}"] = p.count
     for row in rows:
         if row.value is not None:
-            initial[row.key] = row.value.value.normalize()
+            initial[row.key] = plain_number(row.value.value)
     return initial
 
 
@@ -118,11 +123,24 @@ def report_edit(request, pk):
     report = _report_or_404(request, pk)
     if not permissions.can_edit_report(request.user, report):
         raise PermissionDenied
-    if not report.is_editable:
-        return redirect("reporting:report", pk=report.pk)
     rows = selectors.value_rows(report)
     groups = list(report.activity.target_groups.all())
-    if request.method == "POST":
+    if not report.is_editable:
+        if request.method != "POST":
+            return redirect("reporting:report", pk=report.pk)
+        # Someone submitted (or a reviewer approved) while this person was typing: show their
+        # text again with the reason, never drop it.
+        form = ReportForm(request.POST, rows=rows, groups=groups)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "This report was %(status)s while you were editing it, so your "
+                "changes were not saved. Your text is below; copy what you need."
+            )
+            % {"status": report.get_status_display().lower()},
+        )
+    elif request.method == "POST":
         form = ReportForm(request.POST, request.FILES, rows=rows, groups=groups)
         if form.is_valid():
             done = _save_report(request, report, form)
@@ -245,9 +263,7 @@ def _review_action(request, report, context):
             services.report_return(user=user, report=report, version=version, comment=comment)
             messages.success(request, _("The report is returned to the reporter."))
         elif action == "approve":
-            if comment.strip():
-                services.report_comment(user=user, report=report, comment=comment)
-            services.report_approve(user=user, report=report, version=version)
+            services.report_approve(user=user, report=report, version=version, comment=comment)
             messages.success(request, _("The report is approved and locked."))
         elif action == "comment":
             services.report_comment(user=user, report=report, comment=comment)

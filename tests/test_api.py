@@ -209,7 +209,7 @@ def test_plan_endpoints_cannot_be_written_by_anyone(world, name, who):
     [
         ("reporter", True, False, True),
         ("other_reporter", False, True, False),
-        ("gov_focal", True, True, True),
+        ("gov_focal", False, False, True),
         ("reviewer", True, True, True),
         ("admin", True, True, True),
         ("partner", False, False, True),

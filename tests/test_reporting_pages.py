@@ -332,3 +332,69 @@ def test_the_evidence_hint_gives_the_size_limit(reporter_client, world, settings
     settings.EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
     page = reporter_client.get(edit_url(draft(world))).content.decode()
     assert "at most 10.0\xa0MB" in page
+
+
+def test_a_second_editor_after_a_submission_keeps_their_text_and_is_told_why(client, world):
+    report = draft(world)
+    opened = report.version
+    client.force_login(world.reporter)
+    client.post(edit_url(report), form_data(report, world, action="submit"))
+    assert fresh(report).status == ReportStatus.SUBMITTED
+    client.force_login(world.colleague)
+    page = client.post(
+        edit_url(report),
+        form_data(report, world, version=opened, achievements="The colleague's late text"),
+    )
+    assert page.status_code == 200
+    body = page.content.decode()
+    assert "was submitted while you were editing it" in body
+    assert "The colleague&#x27;s late text" in body
+
+
+def test_malformed_ids_when_starting_a_report_are_not_found(reporter_client, world):
+    response = reporter_client.post(
+        reverse("reporting:start"),
+        {"activity": "abc", "period": world.period.pk, "entity": world.cso_entity.pk},
+    )
+    assert response.status_code == 404
+
+
+def test_a_returned_report_stays_on_my_activities_after_its_period_closes(reporter_client, world):
+    returned(world, comment="Fix it")
+    world.period.status = "closed"
+    world.period.save()
+    page = reporter_client.get(reverse("reporting:my_work")).content.decode()
+    assert "Correct and resubmit" in page
+
+
+def test_values_come_back_in_plain_digits(reporter_client, world):
+    from decimal import Decimal
+
+    from reporting import services
+
+    report = draft(world)
+    services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        values={(world.indicator.pk, world.baghdad.pk): Decimal("600")},
+    )
+    page = reporter_client.get(edit_url(report)).content.decode()
+    assert 'value="600"' in page and "E+" not in page
+
+
+def test_a_percentage_over_100_is_refused_beside_its_field(reporter_client, world):
+    world.indicator.unit = "percent"
+    world.indicator.save()
+    report = draft(world)
+    data = form_data(report, world, **{f"value-{world.indicator.pk}-IQ-BG": "120"})
+    page = reporter_client.post(edit_url(report), data).content.decode()
+    assert "less than or equal to 100" in page
+    assert "(Baghdad)" in page
+
+
+def test_reminders_include_returned_reports(world, mailoutbox):
+    returned(world)
+    call_command("send_reminders", "--days", "36500", stdout=io.StringIO())
+    (mine,) = [m for m in mailoutbox if m.to == ["reporter@example.org"]]
+    assert world.activity.title_en in mine.body

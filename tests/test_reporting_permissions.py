@@ -21,10 +21,12 @@ USERS = [
     "nobody",
 ]
 
-# Who sees the report of CSO A on an activity in Baghdad and Basra (not yet approved).
-MAY_VIEW_OWN = {"reporter", "colleague", "gov_focal", "baghdad_focal", "reviewer", "admin"}
-# Who sees CSO B's report on a nation-wide activity.
-MAY_VIEW_OTHER = {"other_reporter", "gov_focal", "baghdad_focal", "reviewer", "admin"}
+# Who sees the draft of CSO A on an activity in Baghdad and Basra.
+MAY_VIEW_OWN = {"reporter", "colleague", "reviewer", "admin"}
+# Who sees it once submitted: governorate focal points of Baghdad and Basra read it too.
+MAY_VIEW_SUBMITTED = MAY_VIEW_OWN | {"gov_focal", "baghdad_focal"}
+# Who sees CSO B's draft on a nation-wide activity.
+MAY_VIEW_OTHER = {"other_reporter", "reviewer", "admin"}
 MAY_EDIT_OWN = {"reporter", "colleague"}
 MAY_REVIEW = {"reviewer", "admin"}
 
@@ -78,7 +80,7 @@ def test_partners_read_approved_reports_only(client, world, name):
     report = approved(world)
     login(client, world, name)
     status = client.get(reverse("reporting:report", args=[report.pk])).status_code
-    assert status == (200 if name in MAY_VIEW_OWN | {"partner"} else 404)
+    assert status == (200 if name in MAY_VIEW_SUBMITTED | {"partner"} else 404)
 
 
 @pytest.mark.parametrize("name", USERS)
@@ -192,3 +194,38 @@ def test_only_reviewers_open_the_review_queue(client, world):
     assert client.get(reverse("reporting:queue")).status_code == 403
     login(client, world, "reviewer")
     assert client.get(reverse("reporting:queue")).status_code == 200
+
+
+@pytest.mark.parametrize("name", USERS)
+def test_governorate_focal_points_read_submitted_reports_in_their_governorate(client, world, name):
+    report = submitted(world)
+    login(client, world, name)
+    status = client.get(reverse("reporting:report", args=[report.pk])).status_code
+    assert status == (200 if name in MAY_VIEW_SUBMITTED else 404)
+
+
+def test_a_governorate_scoped_cso_reporter_reads_no_other_entitys_reports(client, world):
+    from accounts.models import Role
+    from accounts.services import membership_grant
+    from tests.factories import UserFactory
+
+    stranger = UserFactory(username="stranger")
+    membership_grant(
+        user=stranger, entity=world.office, role=Role.CSO_REPORTER, governorate=world.basra
+    )
+    report = submitted(world)
+    client.force_login(stranger)
+    assert client.get(reverse("reporting:report", args=[report.pk])).status_code == 404
+
+
+def test_a_focal_point_does_not_read_another_governorates_report(client, world):
+    office_report = services.report_start(
+        user=world.gov_focal,
+        activity=world.activity,
+        period=world.period,
+        entity=world.office,
+        governorate=world.basra,
+    )
+    office_report.achievements = "x"
+    login(client, world, "baghdad_focal")
+    assert client.get(reverse("reporting:report", args=[office_report.pk])).status_code == 404

@@ -269,3 +269,73 @@ def test_the_database_refuses_changes_to_an_approved_report_whatever_the_path(wo
     assert fresh(report).achievements == "Trained 20 women."
     services.report_reopen(user=world.admin, report=report, reason="Fix Basra")
     assert IndicatorValue.objects.filter(report=report).update(value=Decimal("7")) == 2
+
+
+def test_a_reviewer_cannot_approve_a_report_they_submitted(world):
+    from accounts.models import Role
+    from accounts.services import membership_grant
+
+    membership_grant(user=world.reviewer, entity=world.cso_entity, role=Role.CSO_REPORTER)
+    world.reviewer = type(world.reviewer).objects.get(pk=world.reviewer.pk)
+    report = complete(world, draft(world, user=world.reviewer), user=world.reviewer)
+    report = services.report_submit(user=world.reviewer, report=report, version=report.version)
+    with pytest.raises(PermissionDenied, match="another reviewer"):
+        services.report_approve(user=world.reviewer, report=report, version=report.version)
+    services.report_approve(user=world.admin, report=report, version=report.version)
+
+
+def test_nobody_comments_on_an_approved_report(world):
+    report = approved(world)
+    with pytest.raises(services.ReportLocked):
+        services.report_comment(user=world.reviewer, report=report, comment="Late remark")
+    assert not report.events.filter(kind="commented").exists()
+
+
+def test_an_approval_with_a_stale_version_leaves_no_comment_behind(world):
+    report = submitted(world)
+    with pytest.raises(services.ReportConflict):
+        services.report_approve(
+            user=world.reviewer, report=report, version=report.version - 1, comment="Nice work"
+        )
+    assert not report.events.filter(kind="commented").exists()
+
+
+@pytest.mark.parametrize("why", ["cancelled", "not running", "other policy"])
+def test_no_report_starts_for_an_activity_that_is_not_reportable(world, why):
+    from tests.factories import PolicyFactory, ReportingPeriodFactory
+
+    period = world.period
+    if why == "cancelled":
+        world.activity.status = "cancelled"
+        world.activity.save()
+    elif why == "not running":
+        world.activity.end_date = world.previous.end_date
+        world.activity.save()
+    else:
+        period = ReportingPeriodFactory(
+            policy=PolicyFactory(),
+            status="open",
+            start_date=period.start_date,
+            end_date=period.end_date,
+        )
+    with pytest.raises(services.TransitionNotAllowed):
+        services.report_start(
+            user=world.reporter, activity=world.activity, period=period, entity=world.cso_entity
+        )
+
+
+def test_a_mail_server_that_fails_does_not_undo_or_break_a_step(
+    world, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.test_reporting_workflow.BrokenMail"
+    with django_capture_on_commit_callbacks(execute=True):
+        report = submitted(world)
+    assert fresh(report).status == ReportStatus.SUBMITTED
+
+
+class BrokenMail:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
