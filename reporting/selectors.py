@@ -206,3 +206,78 @@ def value_rows(report) -> list[ValueRow]:
             target = targets.get(key) or targets.get((indicator.pk, None))
             rows.append(ValueRow(indicator, gov, current.get(key), previous.get(key), target))
     return rows
+
+
+@dataclass
+class Change:
+    at: object
+    user: object
+    what: str
+    old: str
+    new: str
+
+
+def report_changes(report) -> list[Change]:
+    """Who changed what in a report, newest first, from its history (a few queries in all)."""
+    from core.templatetags.numbers import plain_number
+    from reporting.models import Evidence
+
+    changes = []
+    watched = (
+        "activity_status",
+        "percent_complete",
+        "achievements",
+        "challenges",
+        "next_steps",
+        "status",
+    )
+    labels = {f: str(ProgressReport._meta.get_field(f).verbose_name) for f in watched}
+    previous = None
+    for record in report.history.order_by("history_date", "history_id").select_related(
+        "history_user"
+    ):
+        if previous is not None:
+            for field in watched:
+                old, new = getattr(previous, field), getattr(record, field)
+                if old != new:
+                    changes.append(
+                        Change(
+                            record.history_date,
+                            record.history_user,
+                            labels[field],
+                            _short(old),
+                            _short(new),
+                        )
+                    )
+        previous = record
+    last = {}
+    for record in (
+        IndicatorValue.history.filter(report_id=report.pk)
+        .order_by("history_date", "history_id")
+        .select_related("history_user", "indicator", "governorate")
+    ):
+        where = record.governorate.name if record.governorate_id else _("national")
+        what = f"{record.indicator.code} ({where})"
+        old = last.get(record.id)
+        new = "" if record.history_type == "-" else plain_number(record.value)
+        if old is not None or new:
+            changes.append(Change(record.history_date, record.history_user, what, old or "", new))
+        last[record.id] = None if record.history_type == "-" else new
+    for record in Evidence.history.filter(report_id=report.pk).select_related("history_user"):
+        added = record.history_type != "-"
+        changes.append(
+            Change(
+                record.history_date,
+                record.history_user,
+                _("evidence file"),
+                "" if added else record.original_name,
+                record.original_name if added else "",
+            )
+        )
+    changes.sort(key=lambda c: c.at, reverse=True)
+    return changes
+
+
+def _short(value):
+    text = "" if value is None else str(value)
+    return text if len(text) <= 120 else text[:117] + "…"

@@ -12,5 +12,4 @@ urlpatterns = [
     path("reports/<int:pk>/edit/", views.report_edit, name="edit"),
     path("review/", views.review_queue, name="queue"),
     path("evidence/<int:pk>/", views.evidence_download, name="evidence"),
-    path("evidence/<int:pk>/delete/", views.evidence_delete, name="evidence_delete"),
 ]

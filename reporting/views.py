@@ -177,6 +177,13 @@ def _save_report(request, report, form):
             services.evidence_add(
                 user=request.user, report=report, upload=form.cleaned_data["evidence"]
             )
+        removed = _remove_evidence(request, report)
+        if removed:
+            messages.success(
+                request,
+                _("Removed %(name)s. Your other changes are saved as a draft.") % {"name": removed},
+            )
+            return redirect("reporting:edit", pk=report.pk)
         if submitting:
             _submit(request, report, form)
     except ValidationError as error:
@@ -198,6 +205,16 @@ def _save_report(request, report, form):
         return None
     messages.success(request, _("Draft saved."))
     return redirect("reporting:edit", pk=report.pk)
+
+
+def _remove_evidence(request, report):
+    """The "Remove" buttons are part of the report form, so nothing typed is lost."""
+    pk = request.POST.get("remove_evidence", "")
+    evidence = report.evidence.filter(pk=pk).first() if pk.isdigit() else None
+    if evidence is None:
+        return None
+    services.evidence_remove(user=request.user, evidence=evidence)
+    return evidence.original_name
 
 
 def _submit(request, report, form):
@@ -225,6 +242,7 @@ def report_detail(request, pk):
     context = {
         "report": report,
         "rows": selectors.value_rows(report),
+        "changes": selectors.report_changes(report),
         "people": [p for p in report.people.all() if not p.vulnerable_group_id],
         "groups": [p for p in report.people.all() if p.vulnerable_group_id],
         "can_edit": report.is_editable and permissions.can_edit_report(user, report),
@@ -314,17 +332,3 @@ def evidence_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
-
-
-@login_required
-@require_POST
-def evidence_delete(request, pk):
-    evidence = get_object_or_404(Evidence.objects.select_related("report"), pk=pk)
-    if not permissions.can_view_report(request.user, evidence.report):
-        raise Http404
-    try:
-        services.evidence_remove(user=request.user, evidence=evidence)
-        messages.success(request, _("Removed %(name)s.") % {"name": evidence.original_name})
-    except services.ReportError as error:
-        messages.error(request, str(error))
-    return redirect("reporting:edit", pk=evidence.report_id)

@@ -398,3 +398,42 @@ def test_reminders_include_returned_reports(world, mailoutbox):
     call_command("send_reminders", "--days", "36500", stdout=io.StringIO())
     (mine,) = [m for m in mailoutbox if m.to == ["reporter@example.org"]]
     assert world.activity.title_en in mine.body
+
+
+def test_the_reviewer_sees_what_changed_in_a_resubmitted_report(client, world):
+    report = returned(world)
+    client.force_login(world.reporter)
+    client.post(
+        edit_url(report),
+        form_data(
+            fresh(report),
+            world,
+            action="submit",
+            achievements="Trained 20 women in Karkh.",
+            **{f"value-{world.indicator.pk}-IQ-BG": "30"},
+        ),
+    )
+    client.force_login(world.reviewer)
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    changes = page[page.index("Changes") : page.index("Timeline")]
+    assert "1.1.1-a (Baghdad)" in changes
+    assert ">12<" in changes and ">30<" in changes
+    assert "Trained 20 women in Karkh." in changes
+    assert "reporter" in changes
+
+
+def test_removing_evidence_keeps_what_was_typed(reporter_client, world):
+    report = draft(world)
+    data = form_data(report, world)
+    data["evidence"] = SimpleUploadedFile("a.pdf", PDF)
+    reporter_client.post(edit_url(report), data)
+    evidence = Evidence.objects.get()
+    report = fresh(report)
+    data = form_data(
+        report, world, achievements="Typed, then removed a file", remove_evidence=str(evidence.pk)
+    )
+    assert reporter_client.post(edit_url(report), data).status_code == 302
+    assert not Evidence.objects.exists()
+    assert fresh(report).achievements == "Typed, then removed a file"
+    timeline = reporter_client.get(reverse("reporting:report", args=[report.pk])).content
+    assert b"a.pdf" in timeline  # in the changes: the file was added, then removed
