@@ -49,7 +49,7 @@ def fits_the_phone(page):
 
 def this_period_values(page):
     """The column "This period" of the indicator table on the report page, top to bottom."""
-    table = page.locator("main table")
+    table = page.locator("main table#indicator-values")
     table.get_by_role("columnheader", name="This period").wait_for()
     return [t.strip() for t in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
 
@@ -153,7 +153,7 @@ def test_report_submitted_returned_resubmitted_approved_and_locked(
     row.get_by_role("link", name=re.compile(re.escape(code))).click()
     page.wait_for_url(f"**/reports/{report_id}/")
     expect_text(page, ACHIEVEMENTS)
-    table = page.locator("main table")
+    table = page.locator("main table#indicator-values")
     for header in ("This period", "Last period", "Target", "Baseline"):
         table.get_by_role("columnheader", name=header).wait_for()
     assert this_period_values(page) == typed
