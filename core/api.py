@@ -1,6 +1,7 @@
 """The shared parts of the REST API: pagination, CSV/XLSX renderers, the error format,
 filters that take codes as well as ids, and the access rule for partner tokens."""
 
+import datetime
 import json
 
 import django_filters
@@ -11,7 +12,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rest_framework import exceptions, pagination, renderers, status
-from rest_framework.views import exception_handler as drf_exception_handler
 
 from core.importing import neutralise
 
@@ -121,6 +121,9 @@ class Conflict(exceptions.APIException):
 def exception_handler(exc, context):
     """Domain errors become API errors: ValidationError -> 400 with a message per field,
     PermissionDenied -> 403, locked / conflicting / wrong-state -> 409 with the reason."""
+    # Imported here: rest_framework.views loads the renderers above while it starts.
+    from rest_framework.views import exception_handler as drf_exception_handler
+
     from reporting.services import ReportError
 
     if isinstance(exc, DjangoValidationError):
@@ -163,9 +166,56 @@ class CodeOrIdFilter(django_filters.CharFilter):
         return qs.filter(condition).distinct()
 
 
+class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
+    """A moment with any offset; compared in UTC (PostgreSQL refuses offsets past 15:59)."""
+
+    def filter(self, qs, value):
+        if value is not None:
+            try:
+                value = value.astimezone(datetime.UTC)
+            except (OverflowError, ValueError):
+                raise exceptions.ValidationError(
+                    {
+                        "updated_since": [
+                            _("This moment cannot be read; use e.g. 2024-07-01T00:00:00Z.")
+                        ]
+                    }
+                ) from None
+        return super().filter(qs, value)
+
+
 class PlanFilterSet(django_filters.FilterSet):
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UpdatedSinceFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("Changed at or after this time (ISO 8601, e.g. 2024-07-01T00:00:00Z)"),
     )
+
+
+COMMON_RESPONSES = {
+    "400": "Invalid filter or data: a message per field.",
+    "401": "The token is missing, wrong or revoked (`Authorization: Token <key>`).",
+    "403": "Not allowed for this account; the reason is in `detail`.",
+    "429": "Too many requests from this token or address; `detail` says when to retry.",
+}
+
+
+def document_common_errors(result, generator, request, public):
+    """drf-spectacular hook: every operation lists the errors any request can meet."""
+    schema = {
+        "type": "object",
+        "properties": {"detail": {"type": "string"}},
+        "additionalProperties": True,
+    }
+    for path in result.get("paths", {}).values():
+        for operation in path.values():
+            responses = operation.setdefault("responses", {})
+            for code, description in COMMON_RESPONSES.items():
+                responses.setdefault(
+                    code,
+                    {
+                        "description": description,
+                        "content": {"application/json": {"schema": schema}},
+                    },
+                )
+    return result

@@ -412,3 +412,11 @@ def test_control_characters_do_not_break_an_xlsx_export(rich):
     assert response.status_code == 200
     sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
     assert "Lineone" in [c.value for row in sheet.iter_rows() for c in row]
+
+
+def test_updated_since_takes_any_offset_and_refuses_nonsense(rich):
+    client = client_for(rich.partner)
+    odd = client.get(url("activities", updated_since="2000-01-01T00:00:00%2B19:10"))
+    assert odd.status_code == 200 and odd.json()["count"] > 0
+    bad = client.get(url("activities", updated_since="yesterday"))
+    assert bad.status_code == 400 and "updated_since" in bad.json()

@@ -16,6 +16,20 @@ schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
+@pytest.fixture(autouse=True)
+def keep_the_test_connection():
+    """Schemathesis calls the WSGI app directly, which would close the test's database
+    connection at the end of each request (Django's test client avoids this the same way)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def identities(world):
     world.policy.is_published = True

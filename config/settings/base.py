@@ -182,6 +182,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.api.document_common_errors",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ActivityStatusEnum": "policy.models.Activity.Status",
         "PolicyStatusEnum": "policy.models.Policy.Status",
