@@ -166,6 +166,22 @@ class CodeOrIdFilter(django_filters.CharFilter):
         return qs.filter(condition).distinct()
 
 
+class GovernorateOrNationalFilter(django_filters.CharFilter):
+    """`?governorate=IQ-BG` (code), `=7` (id) or `=national` (rows without a governorate)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("Governorate code or id, or `national`"))
+        super().__init__(*args, **kwargs)
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        if value == "national":
+            return qs.filter(**{f"{self.field_name}__isnull": True})
+        key = "id" if value.isdigit() else "code"
+        return qs.filter(**{f"{self.field_name}__{key}": value})
+
+
 class UpdatedSinceFilter(django_filters.IsoDateTimeFilter):
     """A moment with any offset; compared in UTC (PostgreSQL refuses offsets past 15:59)."""
 

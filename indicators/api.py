@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Q
 from rest_framework import serializers, viewsets
 
-from core.api import CodeOrIdFilter, PlanFilterSet
+from core.api import CodeOrIdFilter, GovernorateOrNationalFilter, PlanFilterSet
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.api import TITLES, PublishedScope, code_of
 
@@ -122,19 +122,11 @@ class TargetFilter(PlanFilterSet):
     )
     indicator = django_filters.NumberFilter(field_name="indicator_id")
     period = CodeOrIdFilter(field_name="period", code_field="label")
-    governorate = django_filters.CharFilter(
-        method="filter_governorate", label="Governorate code or id, or `national`"
-    )
+    governorate = GovernorateOrNationalFilter(field_name="governorate")
 
     class Meta:
         model = Target
         fields = ["policy", "pillar", "indicator", "period", "governorate"]
-
-    def filter_governorate(self, queryset, name, value):
-        if value == "national":
-            return queryset.filter(governorate__isnull=True)
-        key = "governorate_id" if value.isdigit() else "governorate__code"
-        return queryset.filter(**{key: value})
 
 
 class IndicatorViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):

@@ -6,7 +6,13 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
 from rest_framework.response import Response
 
-from core.api import CodeOrIdFilter, PlanFilterSet, ValueCursorPagination, published_only
+from core.api import (
+    CodeOrIdFilter,
+    GovernorateOrNationalFilter,
+    PlanFilterSet,
+    ValueCursorPagination,
+    published_only,
+)
 from core.api_access import ApiAccess
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
@@ -77,9 +83,7 @@ class IndicatorValueFilter(PlanFilterSet):
     activity = django_filters.NumberFilter(field_name="report__activity_id")
     indicator = django_filters.NumberFilter(field_name="indicator_id")
     entity = CodeOrIdFilter(field_name="report__entity")
-    governorate = django_filters.CharFilter(
-        method="filter_governorate", label="Governorate code or id, or `national`"
-    )
+    governorate = GovernorateOrNationalFilter(field_name="governorate")
     period = CodeOrIdFilter(field_name="report__period", code_field="label")
     theme = CodeOrIdFilter(field_name="report__activity__themes")
     vulnerable_group = CodeOrIdFilter(field_name="report__activity__target_groups")
@@ -98,12 +102,6 @@ class IndicatorValueFilter(PlanFilterSet):
             "theme",
             "vulnerable_group",
         ]
-
-    def filter_governorate(self, queryset, name, value):
-        if value == "national":
-            return queryset.filter(governorate__isnull=True)
-        key = "governorate_id" if value.isdigit() else "governorate__code"
-        return queryset.filter(**{key: value})
 
 
 class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
