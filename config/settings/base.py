@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "policy",
     "indicators",
     "reporting",
+    "analytics",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,149 @@
+"""The M&E measures on small cases computed by hand (DESIGN.md, "Measures")."""
+
+import datetime
+from decimal import Decimal as D
+
+import pytest
+
+from analytics.measures import (
+    Status,
+    achievement,
+    combine,
+    expected_share,
+    over_time,
+    parts_agree,
+    rollup,
+    status,
+)
+
+
+@pytest.mark.parametrize(
+    ("actual", "baseline", "target", "expected"),
+    [
+        (D(50), D(0), D(100), D("0.5")),  # half way
+        (D(30), D(20), D(40), D("0.5")),  # from a non-zero baseline
+        (D(120), D(0), D(100), D("1.2")),  # beyond the target
+        (D(10), D(20), D(40), D("-0.5")),  # went backwards
+        (D(15), D(20), D(10), D("0.5")),  # a decreasing indicator, half way down
+        (D(25), D(20), D(10), D("-0.5")),  # a decreasing indicator that rose
+        (D(5), None, D(10), D("0.5")),  # no baseline counts as 0
+    ],
+)
+def test_achievement(actual, baseline, target, expected):
+    assert achievement(actual, baseline, target) == expected
+
+
+@pytest.mark.parametrize(
+    ("actual", "baseline", "target"),
+    [(None, D(0), D(10)), (D(5), D(0), None), (D(5), D(7), D(7))],
+    ids=["no data", "no target", "target equals baseline"],
+)
+def test_achievement_is_none_when_it_cannot_be_said(actual, baseline, target):
+    assert achievement(actual, baseline, target) is None
+
+
+def test_expected_progress_grows_linearly_from_the_start_to_the_target_date():
+    start, end = datetime.date(2021, 1, 1), datetime.date(2021, 12, 31)
+    assert expected_share(start, end, start) == 0
+    assert expected_share(start, end, end) == 1
+    assert expected_share(start, end, datetime.date(2021, 7, 2)) == D(182) / D(364)
+    assert expected_share(start, end, datetime.date(2030, 1, 1)) == 1  # after: all of it
+
+
+@pytest.mark.parametrize(
+    ("achieved", "expected", "result"),
+    [
+        (D("0.45"), D("0.5"), Status.ON_TRACK),  # 90 % of expected
+        (D("0.449"), D("0.5"), Status.AT_RISK),
+        (D("0.30"), D("0.5"), Status.AT_RISK),  # 60 %
+        (D("0.299"), D("0.5"), Status.OFF_TRACK),
+        (D("-0.2"), D("0.5"), Status.OFF_TRACK),
+        (None, D("0.5"), Status.NO_DATA),
+        (D(0), D(0), Status.ON_TRACK),  # nothing expected yet
+    ],
+)
+def test_status_against_time(achieved, expected, result):
+    assert status(achieved, expected) == result
+
+
+def test_a_rollup_says_how_many_indicators_fed_it_and_caps_each_to_0_1():
+    result = rollup([D("0.5"), D("1.5"), None, D("-0.5")])
+    assert result.indicators == 4 and result.with_data == 3
+    assert result.achievement == (D("0.5") + D(1) + D(0)) / 3
+
+
+def test_a_rollup_of_nothing_is_no_data():
+    assert rollup([None, None]).achievement is None
+    assert rollup([]).indicators == 0
+
+
+def test_counts_from_distinct_implementers_add_up():
+    assert combine([(1, D(30)), (2, D(12))], "number", "sum") == D(42)
+
+
+def test_percentages_are_never_summed_the_responsible_entity_stands():
+    values = [(1, D(40)), (2, D(60))]
+    assert combine(values, "percent", "latest", responsible=2) == D(60)
+    assert combine(values, "percent", "latest", responsible=9) == D(50)  # else the mean
+    assert combine([(1, D(1)), (2, D(0))], "yes_no", "latest", responsible=1) == D(1)
+
+
+def test_no_values_is_no_figure():
+    assert combine([], "number", "sum") is None
+
+
+def test_figures_over_time_follow_the_indicators_aggregation():
+    quarters = [D(10), None, D(5), D(7)]  # a quarter without an approved value
+    assert over_time(quarters, "sum") == D(22)
+    assert over_time(quarters, "average") == D(22) / 3
+    assert over_time(quarters, "latest") == D(7)
+    assert over_time([None, None], "sum") is None
+
+
+def test_disaggregated_parts_must_agree_with_their_total():
+    assert parts_agree(D(100), [D(60), D(40)])
+    assert not parts_agree(D(100), [D(60), D(30)])
+    assert parts_agree(None, [D(1)]) and parts_agree(D(5), [])
+
+
+def test_the_reporting_rate_counts_expected_on_time_late_and_missing(world):
+    """CSO A leads 1.1.1; the office implements it; CSO B leads the nation-wide 1.1.2: three
+    reports expected in the period. CSO A submits on time, CSO B late, the office not at all."""
+    from django.utils import timezone
+
+    from analytics.selectors import reporting_rate
+    from reporting import services
+    from reporting.models import ReportEvent
+    from tests.reporting_helpers import submitted
+
+    submitted(world)
+    other = services.report_start(
+        user=world.other_reporter,
+        activity=world.other_activity,
+        period=world.period,
+        entity=world.other_cso_entity,
+    )
+    other = services.report_update(
+        user=world.other_reporter,
+        report=other,
+        version=other.version,
+        data={"percent_complete": 10, "achievements": "x"},
+        values={(i.pk, None): 1 for i in world.other_activity.indicators.all()},
+    )
+    services.report_submit(user=world.other_reporter, report=other, version=other.version)
+    late = timezone.make_aware(timezone.datetime(2099, 8, 1))  # after the due date 2099-07-30
+    ReportEvent.objects.filter(report=other, kind="submitted").update(at=late)
+
+    rate = reporting_rate(world.period)
+    assert (rate.expected, rate.on_time, rate.late, rate.missing) == (3, 1, 1, 1)
+    assert rate.rate == 2 / 3
+    office = reporting_rate(world.period, entity_id=world.office.pk)
+    assert (office.expected, office.on_time, office.missing) == (1, 0, 1)
+
+
+def test_no_report_is_expected_from_a_cancelled_activity(world):
+    from analytics.selectors import reporting_rate
+
+    world.other_activity.status = "cancelled"
+    world.other_activity.save()
+    assert reporting_rate(world.period).expected == 2
