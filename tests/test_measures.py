@@ -147,3 +147,94 @@ def test_no_report_is_expected_from_a_cancelled_activity(world):
     world.other_activity.status = "cancelled"
     world.other_activity.save()
     assert reporting_rate(world.period).expected == 2
+
+
+def test_indicator_progress_from_approved_values(world):
+    """Indicator 1.1.1-a: baseline 5, target 50 by the end of 2022-Q2. Approved values 12
+    (Baghdad) and 8 (Basra) add up to 20: achievement (20 - 5) / (50 - 5) = 1/3. At the end of
+    2022-Q2 all progress is expected, so 1/3 of it is off track."""
+    from analytics.measures import Status
+    from analytics.selectors import indicator_progress, rollups
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    progress = {p.indicator.code: p for p in indicator_progress(world.policy, world.period)}
+    item = progress["1.1.1-a"]
+    assert item.actual == D(20) and item.target == D(50) and item.target_period == "2022-Q2"
+    assert item.achievement == D(15) / D(45)
+    assert item.expected == 1 and item.status == Status.OFF_TRACK
+    assert progress["1.1.2-a"].status == Status.NO_DATA  # nothing approved for it
+    pillar = rollups(progress.values(), key=lambda p: p.pillar)
+    (only,) = pillar.values()
+    assert (only.indicators, only.with_data) == (2, 1)
+
+
+def test_unapproved_values_do_not_count(world):
+    from analytics.selectors import indicator_progress
+    from tests.reporting_helpers import submitted
+
+    submitted(world)
+    progress = {p.indicator.code: p for p in indicator_progress(world.policy, world.period)}
+    assert progress["1.1.1-a"].actual is None
+
+
+def test_a_governorate_figure_uses_only_its_values_and_targets(world):
+    from analytics.selectors import indicator_progress
+    from indicators.models import Target
+    from tests.reporting_helpers import approved
+
+    Target.objects.create(
+        indicator=world.indicator, period=world.period, governorate=world.baghdad, value=D(29)
+    )
+    approved(world)
+    (item,) = [
+        p
+        for p in indicator_progress(world.policy, world.period, governorate_id=world.baghdad.pk)
+        if p.indicator.code == "1.1.1-a"
+    ]
+    assert item.actual == D(12) and item.target == D(29)
+    assert item.achievement == D(7) / D(24)
+
+
+def test_a_percentage_takes_the_responsible_entitys_value(world):
+    from analytics.selectors import indicator_progress
+    from reporting import services
+    from tests.reporting_helpers import approved
+
+    world.indicator.unit = "percent"
+    world.indicator.aggregation = "latest"
+    world.indicator.responsible_entity = world.office
+    world.indicator.save()
+    approved(world)  # CSO A: 12 in Baghdad, 8 in Basra
+    office = services.report_start(
+        user=world.gov_focal,
+        activity=world.activity,
+        period=world.period,
+        entity=world.office,
+        governorate=world.basra,
+    )
+    office = services.report_update(
+        user=world.gov_focal,
+        report=office,
+        version=office.version,
+        data={"percent_complete": 50, "achievements": "x"},
+        values={(world.indicator.pk, world.basra.pk): D(30)},
+    )
+    office = services.report_submit(user=world.gov_focal, report=office, version=office.version)
+    services.report_approve(user=world.reviewer, report=office, version=office.version)
+    (item,) = [
+        p for p in indicator_progress(world.policy, world.period) if p.indicator.code == "1.1.1-a"
+    ]
+    assert item.actual == D(30)  # not 12 + 8 + 30, not their mean
+
+
+def test_indicator_progress_runs_a_fixed_number_of_queries(world, django_assert_num_queries):
+    from analytics.selectors import indicator_progress
+    from tests.factories import IndicatorFactory
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    for n in range(10):
+        IndicatorFactory(policy=world.policy, objective=world.activity.objective, code=f"Q{n}")
+    with django_assert_num_queries(3):
+        assert len(indicator_progress(world.policy, world.period)) == 12
