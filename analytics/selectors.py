@@ -186,3 +186,65 @@ def rollups(progress, key) -> dict:
     for item in progress:
         groups.setdefault(key(item), []).append(item.achievement)
     return {k: measures.rollup(v) for k, v in groups.items()}
+
+
+def budget_by_source(policy, governorate_id=None):
+    """Planned, committed and disbursed per funding source type and currency (one query)."""
+    from policy.models import Funding
+
+    lines = Funding.objects.filter(activity__objective__policy=policy)
+    if governorate_id is not None:
+        lines = lines.filter(
+            Q(activity__is_nationwide=True) | Q(activity__governorates=governorate_id)
+        ).distinct()
+    return list(
+        lines.values(
+            "source_type__code",
+            "source_type__name_en",
+            "source_type__name_ar",
+            "source_type__name_ckb",
+            "currency",
+        )
+        .annotate(planned=Sum("planned"), committed=Sum("committed"), disbursed=Sum("disbursed"))
+        .order_by("source_type__order", "currency")
+    )
+
+
+def latest_closed_or_open(policy):
+    """The period the dashboards speak of: the last one that has started."""
+    today = timezone.localdate()
+    return (
+        ReportingPeriod.objects.filter(policy=policy, start_date__lte=today)
+        .order_by("-start_date")
+        .first()
+        or ReportingPeriod.objects.filter(policy=policy).order_by("start_date").first()
+    )
+
+
+def activities_in(policy, governorate):
+    """Activities of the policy that cover the governorate (nation-wide ones included)."""
+    return list(
+        Activity.objects.filter(objective__policy=policy)
+        .filter(Q(is_nationwide=True) | Q(governorates=governorate))
+        .select_related("objective__pillar", "lead_entity")
+        .distinct()
+        .order_by("code")
+    )
+
+
+def reports_in(policy, governorate):
+    """Report counts by status for activities covering the governorate."""
+    rows = (
+        ProgressReport.objects.filter(period__policy=policy)
+        .filter(
+            Q(governorate=governorate)
+            | Q(activity__is_nationwide=True)
+            | Q(activity__governorates=governorate)
+        )
+        .values("status")
+        .annotate(n=Count("id", distinct=True))
+    )
+    counts = {s: 0 for s in ReportStatus.values}
+    for row in rows:
+        counts[row["status"]] = row["n"]
+    return counts

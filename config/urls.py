@@ -11,5 +11,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("config.api")),
+    path("", include("analytics.urls")),
     path("", include("reporting.urls")),
 ]

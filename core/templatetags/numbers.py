@@ -13,3 +13,27 @@ def plain_number(value) -> str:
 
 
 register.filter("plain", plain_number)
+
+
+@register.filter
+def percent(ratio) -> str:
+    """0.3333 -> "33 %"; None -> "–" (no data)."""
+    if ratio is None:
+        return "–"
+    return f"{round(Decimal(ratio) * 100)}\u00a0%"
+
+
+@register.filter
+def bar_width(ratio) -> int:
+    """A ratio as a bar's width in per cent, kept between 0 and 100."""
+    if ratio is None:
+        return 0
+    return max(0, min(100, round(Decimal(ratio) * 100)))
+
+
+@register.filter
+def share(part, whole) -> Decimal | None:
+    """part / whole, or None when whole is nothing."""
+    if not whole:
+        return None
+    return Decimal(part or 0) / Decimal(whole)

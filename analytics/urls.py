@@ -1,0 +1,10 @@
+from django.urls import path
+
+from analytics import views
+
+app_name = "analytics"
+
+urlpatterns = [
+    path("dashboard/", views.overview, name="overview"),
+    path("governorates/<str:code>/", views.governorate, name="governorate"),
+]

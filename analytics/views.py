@@ -1,0 +1,94 @@
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from analytics import measures, selectors
+from governorates.models import Governorate
+from pillars.models import Pillar
+from policy.models import Policy
+
+
+def _policy(request):
+    code = request.GET.get("policy")
+    policies = Policy.objects.order_by("-start_year")
+    policy = policies.filter(code=code).first() if code else policies.first()
+    if policy is None:
+        raise Http404
+    return policy
+
+
+def _status_counts(progress):
+    counts = {s: 0 for s in measures.Status.values}
+    for item in progress:
+        counts[item.status] += 1
+    return counts
+
+
+@login_required
+def overview(request):
+    """The national overview: each pillar's status, achievement over time, budget and the
+    reporting rate. Every chart has its table."""
+    policy = _policy(request)
+    period = selectors.latest_closed_or_open(policy)
+    progress = selectors.indicator_progress(policy, period) if period else []
+    by_pillar = selectors.rollups(progress, key=lambda p: p.pillar.pk)
+    pillars = []
+    for pillar in Pillar.objects.order_by("number"):
+        items = [p for p in progress if p.pillar.pk == pillar.pk]
+        pillars.append(
+            {
+                "pillar": pillar,
+                "rollup": by_pillar.get(pillar.pk, measures.rollup([])),
+                "counts": _status_counts(items),
+            }
+        )
+    return render(
+        request,
+        "analytics/overview.html",
+        {
+            "policy": policy,
+            "period": period,
+            "pillars": pillars,
+            "national": measures.rollup(p.achievement for p in progress),
+            "counts": _status_counts(progress),
+            "budget": selectors.budget_by_source(policy),
+            "rate": selectors.reporting_rate(period) if period else None,
+            "statuses": measures.Status,
+        },
+    )
+
+
+@login_required
+def governorate(request, code):
+    """One governorate: its activities, budget, reports and achievement per pillar, against
+    the national figure."""
+    place = get_object_or_404(Governorate, code=code)
+    policy = _policy(request)
+    period = selectors.latest_closed_or_open(policy)
+    local = selectors.indicator_progress(policy, period, governorate_id=place.pk) if period else []
+    national = selectors.indicator_progress(policy, period) if period else []
+    local_rollups = selectors.rollups(local, key=lambda p: p.pillar.pk)
+    national_rollups = selectors.rollups(national, key=lambda p: p.pillar.pk)
+    rows = [
+        {
+            "pillar": pillar,
+            "local": local_rollups.get(pillar.pk, measures.rollup([])),
+            "national": national_rollups.get(pillar.pk, measures.rollup([])),
+        }
+        for pillar in Pillar.objects.order_by("number")
+    ]
+    activities = selectors.activities_in(policy, place)
+    return render(
+        request,
+        "analytics/governorate.html",
+        {
+            "place": place,
+            "policy": policy,
+            "period": period,
+            "rows": rows,
+            "activities": activities[:200],
+            "activity_count": len(activities),
+            "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
+            "reports": selectors.reports_in(policy, place),
+        },
+    )

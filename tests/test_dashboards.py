@@ -1,0 +1,68 @@
+"""The dashboards for signed-in users: numbers from approved data, a table beside every chart,
+and a bounded number of queries whatever the volume."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import ActivityFactory, IndicatorFactory, TargetFactory
+from tests.reporting_helpers import approved
+
+PAGES = [("analytics:overview", []), ("analytics:governorate", ["IQ-BG"])]
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+@pytest.mark.parametrize("who", ["reporter", "gov_focal", "reviewer", "admin", "partner"])
+def test_every_signed_in_role_sees_the_dashboards(client, world, name, args, who):
+    approved(world)
+    client.force_login(getattr(world, who))
+    assert client.get(reverse(name, args=args)).status_code == 200
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+def test_visitors_are_asked_to_sign_in(client, world, name, args):
+    response = client.get(reverse(name, args=args))
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_overview_shows_the_pillar_figures_from_approved_data(client, world):
+    approved(world)  # 1.1.1-a: 20 of the way 5 -> 50, so 33 %, off track
+    client.force_login(world.reviewer)
+    page = client.get(reverse("analytics:overview")).content.decode()
+    pillar_row = page[page.index(str(world.activity.objective.pillar)) :]
+    assert "33\xa0%" in pillar_row[:600]
+    assert "1 / 2" in pillar_row[:800]  # one of the pillar's two indicators has data
+    assert "Off track" in page and "Reporting in 2022-Q2" in page
+
+
+def test_the_governorate_page_compares_with_the_national_figure(client, world):
+    approved(world)  # Baghdad reported 12 of the national 20
+    client.force_login(world.reviewer)
+    page = client.get(reverse("analytics:governorate", args=["IQ-BG"])).content.decode()
+    assert "Baghdad" in page and world.activity.title_en[:30] in page
+    assert "33\xa0%" in page  # the national figure of the pillar
+    assert client.get(reverse("analytics:governorate", args=["IQ-ZZ"])).status_code == 404
+
+
+@pytest.mark.parametrize(("name", "args"), PAGES)
+def test_the_dashboards_cost_the_same_queries_at_any_volume(client, world, name, args):
+    approved(world)
+    client.force_login(world.reviewer)
+    url = reverse(name, args=args)
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for n in range(15):
+        activity = ActivityFactory(
+            objective=world.activity.objective,
+            code=f"2.{n}",
+            lead_entity=world.cso_entity,
+            is_nationwide=True,
+        )
+        indicator = IndicatorFactory(
+            policy=world.policy, objective=None, activity=activity, code=f"V{n}"
+        )
+        TargetFactory(indicator=indicator, period=world.period)
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
