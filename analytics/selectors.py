@@ -133,9 +133,7 @@ def period_figures(indicators, periods, governorate_id=None) -> dict:
     return figures
 
 
-def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
-    """Each indicator's figure to date, final target, achievement and status at the end of the
-    period `as_of`. A fixed number of queries whatever the number of indicators."""
+def _indicators_with_final_targets(policy, indicators=None, governorate_id=None):
     target_scope = (
         Q(governorate_id=governorate_id) if governorate_id is not None else Q(governorate=None)
     )
@@ -145,23 +143,23 @@ def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
     queryset = (
         indicators if indicators is not None else Indicator.objects.filter(policy=policy)
     ).exclude(unit=Indicator.Unit.TEXT)
-    queryset = queryset.select_related("objective__pillar", "activity__objective__pillar").annotate(
-        final_target=Subquery(final.values("value")[:1]),
-        final_label=Subquery(final.values("period__label")[:1]),
-        final_date=Subquery(final.values("period__end_date")[:1]),
-    )
-    indicators = list(queryset)
-    periods = list(
-        ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
-            "start_date"
+    return list(
+        queryset.select_related("objective__pillar", "activity__objective__pillar").annotate(
+            final_target=Subquery(final.values("value")[:1]),
+            final_label=Subquery(final.values("period__label")[:1]),
+            final_date=Subquery(final.values("period__end_date")[:1]),
         )
     )
-    figures = period_figures(indicators, periods, governorate_id)
+
+
+def _progress_at(policy, indicators, periods, figures, as_of):
+    """Progress of each indicator at the end of `as_of`, from figures already fetched."""
+    upto = [p for p in periods if p.end_date <= as_of.end_date]
     start = datetime.date(policy.start_year, 1, 1)
     result = []
     for indicator in indicators:
         actual = measures.over_time(
-            [figures.get((indicator.pk, p.pk)) for p in periods], indicator.aggregation
+            [figures.get((indicator.pk, p.pk)) for p in upto], indicator.aggregation
         )
         target_date = indicator.final_date or datetime.date(policy.end_year, 12, 31)
         expected = measures.expected_share(start, target_date, as_of.end_date)
@@ -178,6 +176,39 @@ def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
             )
         )
     return result
+
+
+def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
+    """Each indicator's figure to date, final target, achievement and status at the end of the
+    period `as_of`. A fixed number of queries whatever the number of indicators."""
+    indicators = _indicators_with_final_targets(policy, indicators, governorate_id)
+    periods = list(
+        ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
+            "start_date"
+        )
+    )
+    figures = period_figures(indicators, periods, governorate_id)
+    return _progress_at(policy, indicators, periods, figures, as_of)
+
+
+def achievement_over_time(policy, governorate_id=None):
+    """[(period, roll-up of all indicators at its end)] for every period that has started:
+    three queries in all, however many periods and indicators."""
+    indicators = _indicators_with_final_targets(policy, None, governorate_id)
+    today = timezone.localdate()
+    periods = list(
+        ReportingPeriod.objects.filter(policy=policy, start_date__lte=today).order_by("start_date")
+    )
+    figures = period_figures(indicators, periods, governorate_id)
+    return [
+        (
+            period,
+            measures.rollup(
+                p.achievement for p in _progress_at(policy, indicators, periods, figures, period)
+            ),
+        )
+        for period in periods
+    ]
 
 
 def rollups(progress, key) -> dict:
@@ -208,6 +239,12 @@ def budget_by_source(policy, governorate_id=None):
         .annotate(planned=Sum("planned"), committed=Sum("committed"), disbursed=Sum("disbursed"))
         .order_by("source_type__order", "currency")
     )
+
+
+def recent_periods(policy, count):
+    """The last `count` periods that have started, oldest first."""
+    started = ReportingPeriod.objects.filter(policy=policy, start_date__lte=timezone.localdate())
+    return list(reversed(started.order_by("-start_date")[:count]))
 
 
 def latest_closed_or_open(policy):

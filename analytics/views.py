@@ -52,7 +52,10 @@ def overview(request):
             "national": measures.rollup(p.achievement for p in progress),
             "counts": _status_counts(progress),
             "budget": selectors.budget_by_source(policy),
-            "rate": selectors.reporting_rate(period) if period else None,
+            "over_time": selectors.achievement_over_time(policy),
+            "rates": [
+                (p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)
+            ],
             "statuses": measures.Status,
         },
     )

@@ -238,3 +238,15 @@ def test_indicator_progress_runs_a_fixed_number_of_queries(world, django_assert_
         IndicatorFactory(policy=world.policy, objective=world.activity.objective, code=f"Q{n}")
     with django_assert_num_queries(3):
         assert len(indicator_progress(world.policy, world.period)) == 12
+
+
+def test_achievement_over_time_per_period(world, django_assert_num_queries):
+    from analytics.selectors import achievement_over_time
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    with django_assert_num_queries(3):
+        series = achievement_over_time(world.policy)
+    assert [p.label for p, _r in series] == ["2022-Q1", "2022-Q2"]
+    assert series[0][1].with_data == 0  # nothing approved in 2022-Q1
+    assert series[1][1].achievement == D(15) / D(45) and series[1][1].with_data == 1

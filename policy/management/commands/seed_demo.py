@@ -24,7 +24,7 @@ from policy.models import (
     Theme,
     VulnerableGroup,
 )
-from reporting.demo import demo_due_dates, load_demo_reports
+from reporting.demo import demo_due_dates, load_demo_history, load_demo_reports
 
 DEMO_PASSWORD = "demo12345"
 POLICY_CODE = "np-2021-2024"
@@ -84,7 +84,7 @@ class Command(BaseCommand):
             periods = self.load_periods(policy)
             self.load_plan(policy, periods)
             self.load_users()
-        reports = load_demo_reports(policy)
+        reports = load_demo_reports(policy) + load_demo_history(policy)
         if reports:
             self.counts["created"] = self.counts.get("created", 0) + reports
         summary = ", ".join(f"{n} {o}" for o, n in sorted(self.counts.items()))
