@@ -11,6 +11,8 @@ from policy.models import Policy
 def _policy(request):
     code = request.GET.get("policy")
     policies = Policy.objects.order_by("-start_year")
+    if not request.user.is_authenticated:
+        policies = policies.filter(is_published=True)  # visitors see published plans only
     policy = policies.filter(code=code).first() if code else policies.first()
     if policy is None:
         raise Http404
@@ -24,8 +26,20 @@ def _status_counts(progress):
     return counts
 
 
+def public_home(request):
+    """The home page for visitors: the national overview of the published plan, from approved
+    data only (the measures never read anything else)."""
+    if not Policy.objects.filter(is_published=True).exists():
+        return render(request, "analytics/nothing_published.html")
+    return _overview(request, public=True)
+
+
 @login_required
 def overview(request):
+    return _overview(request, public=False)
+
+
+def _overview(request, public):
     """The national overview: each pillar's status, achievement over time, budget and the
     reporting rate. Every chart has its table."""
     policy = _policy(request)
@@ -57,6 +71,7 @@ def overview(request):
                 (p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)
             ],
             "statuses": measures.Status,
+            "public": public,
         },
     )
 

@@ -1,4 +1,5 @@
 import django_filters
+from django.conf import settings
 from django.db.models import Prefetch, Q
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
@@ -54,11 +55,16 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
     entity = serializers.CharField(source="report.entity.code", read_only=True)
     report_id = serializers.IntegerField(read_only=True)
     approved_at = serializers.DateTimeField(source="report.approved_at", read_only=True)
+    value = serializers.DecimalField(
+        max_digits=18, decimal_places=4, read_only=True, allow_null=True
+    )
+    suppressed = serializers.SerializerMethodField()
 
     class Meta:
         model = IndicatorValue
         fields = (
             "id",
+            "suppressed",
             "policy",
             "pillar",
             "activity",
@@ -74,6 +80,23 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "approved_at",
             "updated_at",
         )
+
+    def get_suppressed(self, value) -> bool:
+        """True when the value is hidden: a small protection or GBV figure shown to a visitor
+        without an account, which could identify a survivor."""
+        request = self.context.get("request")
+        public = request is None or not request.user.is_authenticated
+        return bool(
+            public
+            and value.indicator.is_sensitive
+            and value.value < settings.SMALL_NUMBER_THRESHOLD
+        )
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data["suppressed"]:
+            data["value"] = None
+        return data
 
 
 class IndicatorValueFilter(PlanFilterSet):

@@ -19,7 +19,9 @@ from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
 
 def home(request):
     if not request.user.is_authenticated:
-        return redirect("login")
+        from analytics.views import public_home
+
+        return public_home(request)
     if permissions.is_reviewer(request.user):
         return redirect("reporting:queue")
     return redirect("reporting:my_work")

@@ -420,3 +420,31 @@ def test_updated_since_takes_any_offset_and_refuses_nonsense(rich):
     assert odd.status_code == 200 and odd.json()["count"] > 0
     bad = client.get(url("activities", updated_since="yesterday"))
     assert bad.status_code == 400 and "updated_since" in bad.json()
+
+
+def test_small_sensitive_figures_are_hidden_from_visitors_only(world):
+    world.policy.is_published = True
+    world.policy.save()
+    world.indicator.is_sensitive = True
+    world.indicator.save()
+    report = complete(world, draft(world))  # 12 in Baghdad, 8 in Basra
+    report = services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        values={(world.indicator.pk, world.basra.pk): Decimal("3")},
+    )
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    public = {
+        v["governorate"]: v for v in client_for().get(url("indicator-values")).json()["results"]
+    }
+    assert public["IQ-BA"]["value"] is None and public["IQ-BA"]["suppressed"] is True
+    assert public["IQ-BG"]["value"] == "12.0000" and public["IQ-BG"]["suppressed"] is False
+    signed_in = {
+        v["governorate"]: v
+        for v in client_for(world.partner).get(url("indicator-values")).json()["results"]
+    }
+    assert signed_in["IQ-BA"]["value"] == "3.0000"
+    csv_text = client_for().get(url("indicator-values", format="csv")).content.decode()
+    assert "3.0000" not in csv_text

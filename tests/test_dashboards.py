@@ -66,3 +66,28 @@ def test_the_dashboards_cost_the_same_queries_at_any_volume(client, world, name,
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_the_public_home_shows_the_published_picture_from_approved_data(client, world):
+    from tests.reporting_helpers import submitted
+
+    submitted(world)  # not approved: must not count
+    world.policy.is_published = True
+    world.policy.save()
+    page = client.get("/").content.decode()
+    assert "National overview" in page and "0 of 2 indicators" in page
+    from reporting import services
+    from tests.reporting_helpers import fresh
+
+    report = fresh(world.activity.reports.get())
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert "1 of 2 indicators" in client.get("/").content.decode()
+
+
+def test_an_unpublished_plan_is_not_shown_to_visitors(client, world):
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    page = client.get("/").content.decode()
+    assert "No plan has been published yet" in page
+    assert world.activity.objective.pillar.name_en not in page

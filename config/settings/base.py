@@ -118,6 +118,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# Protection and GBV figures below this number are hidden from the public (survivor safety).
+SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
+
 # Evidence files: allowed kinds are checked by name and by content (reporting/evidence.py).
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
