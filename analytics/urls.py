@@ -6,5 +6,6 @@ app_name = "analytics"
 
 urlpatterns = [
     path("dashboard/", views.overview, name="overview"),
+    path("map/", views.governorate_map, name="map"),
     path("governorates/<str:code>/", views.governorate, name="governorate"),
 ]

@@ -110,3 +110,52 @@ def governorate(request, code):
             "reports": selectors.reports_in(policy, place),
         },
     )
+
+
+MEASURES = {"achievement", "activities"}
+
+
+@login_required
+def governorate_map(request):
+    """Iraq's 19 governorates coloured by a chosen measure, with the same numbers in a table."""
+    policy = _policy(request)
+    period = selectors.latest_closed_or_open(policy)
+    measure = request.GET.get("measure")
+    measure = measure if measure in MEASURES else "achievement"
+    values = selectors.governorate_measures(policy, period, measure) if period else {}
+    tiles = []
+    for place, value in values.items():
+        number = value.achievement if measure == "achievement" else value
+        row, column = selectors.TILES.get(place.code, (8, 1))
+        tiles.append(
+            {
+                "place": place,
+                "value": value,
+                "number": number,
+                "row": row,
+                "column": column,
+                "band": _band(measure, number, values),
+            }
+        )
+    tiles.sort(key=lambda t: (t["row"], t["column"]))
+    return render(
+        request,
+        "analytics/map.html",
+        {
+            "policy": policy,
+            "period": period,
+            "measure": measure,
+            "tiles": tiles,
+        },
+    )
+
+
+def _band(measure, number, values):
+    """Five shades, and the number is written in every tile: colour is never the only sign."""
+    if number is None:
+        return "none"
+    if measure == "achievement":
+        top = 1
+    else:
+        top = max((v for v in values.values() if v is not None), default=0) or 1
+    return str(min(4, int(number * 5 / top)))

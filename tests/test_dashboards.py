@@ -91,3 +91,32 @@ def test_an_unpublished_plan_is_not_shown_to_visitors(client, world):
     page = client.get("/").content.decode()
     assert "No plan has been published yet" in page
     assert world.activity.objective.pillar.name_en not in page
+
+
+def test_the_map_colours_each_governorate_and_writes_its_number(client, world):
+    approved(world)  # Baghdad: 12 of a national target; Basra: 8
+    client.force_login(world.reviewer)
+    page = client.get(reverse("analytics:map")).content.decode()
+    assert page.count('class="tile band-') == 2  # the two governorates of the test world
+    assert "Baghdad" in page and "Basra" in page
+    activities = client.get(reverse("analytics:map"), {"measure": "activities"}).content
+    assert b"Number of activities" in activities
+    odd = client.get(reverse("analytics:map"), {"measure": "nonsense"})
+    assert odd.status_code == 200  # falls back to achievement
+
+
+def test_the_map_costs_the_same_queries_at_any_volume(client, world):
+    approved(world)
+    client.force_login(world.reviewer)
+    url = reverse("analytics:map")
+    with CaptureQueriesContext(connection) as small:
+        client.get(url)
+    for n in range(10):
+        activity = ActivityFactory(
+            objective=world.activity.objective, code=f"3.{n}", lead_entity=world.cso_entity
+        )
+        activity.governorates.set([world.baghdad])
+        IndicatorFactory(policy=world.policy, objective=None, activity=activity, code=f"M{n}")
+    with CaptureQueriesContext(connection) as large:
+        client.get(url)
+    assert len(large) == len(small)
