@@ -333,3 +333,62 @@ def governorate_measures(policy, as_of, measure):
         )
         for g in places
     }
+
+
+def indicator_history(indicator):
+    """Baseline, targets and approved figures per period, nationally and by governorate."""
+    from governorates.models import Governorate
+
+    periods = list(
+        ReportingPeriod.objects.filter(policy=indicator.policy_id).order_by("start_date")
+    )
+    national = period_figures([indicator], periods)
+    by_place = {}
+    values = (
+        IndicatorValue.objects.filter(
+            report__status=ReportStatus.APPROVED, indicator=indicator, governorate__isnull=False
+        )
+        .values("governorate_id", "report__period_id")
+        .annotate(total=Sum("value"), mean=Avg("value"))
+    )
+    averaged = indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average"
+    for row in values:
+        by_place[(row["governorate_id"], row["report__period_id"])] = (
+            row["mean"] if averaged else row["total"]
+        )
+    targets = {
+        (t.governorate_id, t.period_id): t.value for t in Target.objects.filter(indicator=indicator)
+    }
+    place_ids = {g for g, _p in by_place} | {g for g, _p in targets if g}
+    places = list(Governorate.objects.filter(pk__in=place_ids).order_by("name_en"))
+    rows = [
+        {
+            "period": p,
+            "national": national.get((indicator.pk, p.pk)),
+            "target": targets.get((None, p.pk)),
+            "places": [(by_place.get((g.pk, p.pk)), targets.get((g.pk, p.pk))) for g in places],
+        }
+        for p in periods
+    ]
+    return {"rows": rows, "places": places}
+
+
+def reporting_rate_by_entity(periods):
+    """[(entity, [rate per period])] for entities expected to report in any of the periods."""
+    from policy.models import Entity
+
+    per_period = []
+    for period in periods:  # three queries a period, for four periods at most
+        per_period.append((expected_by_entity(period), submitted_by_entity(period)))
+    entity_ids = set()
+    for expected, submitted in per_period:
+        entity_ids |= set(expected) | set(submitted)
+    entities = Entity.objects.filter(pk__in=entity_ids).order_by("name_en")
+    table = []
+    for entity in entities:
+        rates = []
+        for expected, submitted in per_period:
+            on_time, late = submitted.get(entity.pk, (0, 0))
+            rates.append(ReportingRate(expected.get(entity.pk, 0), on_time, late))
+        table.append((entity, rates))
+    return table

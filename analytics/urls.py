@@ -7,5 +7,8 @@ app_name = "analytics"
 urlpatterns = [
     path("dashboard/", views.overview, name="overview"),
     path("map/", views.governorate_map, name="map"),
+    path("pillars/<slug:code>/", views.pillar, name="pillar"),
+    path("indicators/<int:pk>/", views.indicator, name="indicator"),
+    path("compliance/", views.compliance, name="compliance"),
     path("governorates/<str:code>/", views.governorate, name="governorate"),
 ]

@@ -1,11 +1,15 @@
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from analytics import measures, selectors
 from governorates.models import Governorate
+from indicators.models import Indicator
 from pillars.models import Pillar
 from policy.models import Policy
+from reporting import permissions
 
 
 def _policy(request):
@@ -159,3 +163,72 @@ def _band(measure, number, values):
     else:
         top = max((v for v in values.values() if v is not None), default=0) or 1
     return str(min(4, int(number * 5 / top)))
+
+
+@login_required
+def pillar(request, code):
+    """A pillar's objectives, each with its roll-up, and every indicator with its status."""
+    pillar_ = get_object_or_404(Pillar, code=code)
+    policy = _policy(request)
+    period = selectors.latest_closed_or_open(policy)
+    indicators = Indicator.objects.filter(policy=policy).filter(
+        Q(objective__pillar=pillar_) | Q(activity__objective__pillar=pillar_)
+    )
+    progress = selectors.indicator_progress(policy, period, indicators=indicators) if period else []
+    objectives = {}
+    for item in progress:
+        objective = item.indicator.objective or item.indicator.activity.objective
+        objectives.setdefault(objective, []).append(item)
+    rows = [
+        {
+            "objective": o,
+            "rollup": measures.rollup(i.achievement for i in items),
+            "items": sorted(items, key=lambda i: i.indicator.code),
+        }
+        for o, items in sorted(objectives.items(), key=lambda pair: pair[0].code)
+    ]
+    return render(
+        request,
+        "analytics/pillar.html",
+        {
+            "pillar": pillar_,
+            "policy": policy,
+            "period": period,
+            "rows": rows,
+            "rollup": measures.rollup(p.achievement for p in progress),
+        },
+    )
+
+
+@login_required
+def indicator(request, pk):
+    """One indicator: baseline, targets and approved figures over time, by governorate."""
+    item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
+    return render(
+        request,
+        "analytics/indicator.html",
+        {
+            "indicator": item,
+            **selectors.indicator_history(item),
+        },
+    )
+
+
+@login_required
+def compliance(request):
+    """Who reported, on time or late, and who did not: per entity, for the recent periods."""
+    if not permissions.is_reviewer(request.user):
+        raise PermissionDenied
+    policy = _policy(request)
+    periods = selectors.recent_periods(policy, 4)
+    table = selectors.reporting_rate_by_entity(periods)
+    return render(
+        request,
+        "analytics/compliance.html",
+        {
+            "policy": policy,
+            "periods": periods,
+            "table": table,
+            "totals": [(p, selectors.reporting_rate(p)) for p in periods],
+        },
+    )

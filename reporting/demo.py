@@ -127,6 +127,19 @@ def _load(policy):
 # other than the demo accounts' have no reporter account, so this is written as a system
 # action (like the other seeds), not through the reporters' services.
 HISTORY = {"2022-Q4": Decimal("0.35"), "2023-Q4": Decimal("0.6"), "2024-Q2": Decimal("0.75")}
+EARLIER = {"2022-Q4": Decimal(0), "2023-Q4": Decimal("0.35"), "2024-Q2": Decimal("0.6")}
+
+
+def _history_value(row, label, factor):
+    """A figure for one period: for indicators summed over time, what was added in the period
+    (so the sum to date follows the targets); for the others, the level reached."""
+    share = HISTORY[label] * factor
+    if row.indicator.aggregation != "sum":
+        return max(_value_for(row, share), Decimal(0))
+    base = row.indicator.baseline_value or Decimal(0)
+    target = row.target.value if row.target else base + 10
+    added = (target - base) * (HISTORY[label] - EARLIER[label]) * factor
+    return max(added.quantize(Decimal("1")), Decimal(0))
 
 
 def _spread(*parts) -> Decimal:
@@ -171,7 +184,7 @@ def _history(policy):
                     report=report,
                     indicator=row.indicator,
                     governorate=row.governorate,
-                    value=max(_value_for(row, share * factor * _spread(where)), Decimal(0)),
+                    value=_history_value(row, label, factor * _spread(where)),
                 )
             PeopleReached.objects.create(
                 report=report, sex="female", age_band="18-29", count=int(80 * factor)

@@ -120,3 +120,32 @@ def test_the_map_costs_the_same_queries_at_any_volume(client, world):
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
+
+
+def test_the_pillar_page_lists_objectives_and_indicator_statuses(client, world):
+    approved(world)
+    client.force_login(world.reviewer)
+    pillar = world.activity.objective.pillar
+    page = client.get(reverse("analytics:pillar", args=[pillar.code])).content.decode()
+    assert world.activity.objective.code in page
+    assert "1.1.1-a" in page and "Off track" in page and "33\xa0%" in page
+
+
+def test_the_indicator_page_shows_figures_and_targets_by_governorate(client, world):
+    approved(world)
+    client.force_login(world.partner)
+    page = client.get(reverse("analytics:indicator", args=[world.indicator.pk])).content
+    page = page.decode()
+    row = page[page.index("2022-Q2") :]
+    assert ">20<" in row[:400]  # national: 12 + 8
+    assert "Baghdad" in page and ">12<" in row[:800] and ">8<" in row[:800]
+
+
+def test_only_the_directorate_sees_reporting_compliance(client, world):
+    approved(world)
+    client.force_login(world.reporter)
+    assert client.get(reverse("analytics:compliance")).status_code == 403
+    client.force_login(world.reviewer)
+    page = client.get(reverse("analytics:compliance")).content.decode()
+    assert "CSO A" in page and "1 on time, 0 late, 0 missing" in page
+    assert "Office" in page and "0 on time, 0 late, 1 missing" in page
