@@ -10,5 +10,6 @@ urlpatterns = [
     path("pillars/<slug:code>/", views.pillar, name="pillar"),
     path("indicators/<int:pk>/", views.indicator, name="indicator"),
     path("compliance/", views.compliance, name="compliance"),
+    path("progress-report/", views.progress_report, name="progress_report"),
     path("governorates/<str:code>/", views.governorate, name="governorate"),
 ]

@@ -1,12 +1,12 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
-from analytics import measures, selectors
+from analytics import measures, report, selectors
 from governorates.models import Governorate
-from indicators.models import Indicator
+from indicators.models import Indicator, ReportingPeriod
 from pillars.models import Pillar
 from policy.models import Policy
 from reporting import permissions
@@ -231,4 +231,31 @@ def compliance(request):
             "table": table,
             "totals": [(p, selectors.reporting_rate(p)) for p in periods],
         },
+    )
+
+
+@login_required
+def progress_report(request):
+    """The national progress report for a period: printable page, or XLSX with ?format=xlsx."""
+    policy = _policy(request)
+    label = request.GET.get("period")
+    periods = ReportingPeriod.objects.filter(policy=policy)
+    period = (
+        periods.filter(label=label).first() if label else selectors.latest_closed_or_open(policy)
+    )
+    if period is None:
+        raise Http404
+    content = report.report_content(policy, period)
+    if request.GET.get("format") == "xlsx":
+        response = HttpResponse(
+            report.report_xlsx(content),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+        name = f"progress-report-{policy.code}-{period.label}.xlsx"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+    return render(
+        request,
+        "analytics/progress_report.html",
+        {**content, "periods": periods.order_by("start_date")},
     )

@@ -149,3 +149,36 @@ def test_only_the_directorate_sees_reporting_compliance(client, world):
     page = client.get(reverse("analytics:compliance")).content.decode()
     assert "CSO A" in page and "1 on time, 0 late, 0 missing" in page
     assert "Office" in page and "0 on time, 0 late, 1 missing" in page
+
+
+def test_the_progress_report_downloads_as_xlsx_with_the_services_numbers(client, world):
+    import io
+
+    import openpyxl
+
+    from analytics.selectors import indicator_progress
+
+    approved(world)
+    client.force_login(world.reviewer)
+    response = client.get(
+        reverse("analytics:progress_report"), {"period": "2022-Q2", "format": "xlsx"}
+    )
+    assert response["Content-Disposition"].startswith("attachment")
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    assert book.sheetnames[0] == "Summary" and len(book.sheetnames) == 2  # one pillar
+    sheet = book.worksheets[1]
+    rows = {r[2]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    expected = {p.indicator.code: p for p in indicator_progress(world.policy, world.period)}
+    item = expected["1.1.1-a"]
+    assert rows["1.1.1-a"][8] == float(item.actual) == 20
+    assert rows["1.1.1-a"][9] == pytest.approx(float(item.achievement))
+    assert rows["1.1.1-a"][10] == "Off track"
+    assert rows["1.1.2-a"][8] is None and rows["1.1.2-a"][10] == "No data"
+
+
+def test_the_progress_report_prints_as_a_page(client, world):
+    approved(world)
+    client.force_login(world.reviewer)
+    page = client.get(reverse("analytics:progress_report"), {"period": "2022-Q2"})
+    body = page.content.decode()
+    assert "National progress report" in body and "1.1.1-a" in body and "33\xa0%" in body

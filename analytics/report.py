@@ -1,0 +1,153 @@
+"""The national progress report for a period: a summary and one sheet per pillar, as XLSX, and
+the same content as a printable page. Built from the same selectors as the dashboards."""
+
+import io
+
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from analytics import measures, selectors
+from core.importing import neutralise
+from pillars.models import Pillar
+
+
+def report_content(policy, period):
+    progress = selectors.indicator_progress(policy, period)
+    pillars = []
+    for pillar in Pillar.objects.order_by("number"):
+        items = sorted(
+            (p for p in progress if p.pillar.pk == pillar.pk), key=lambda p: p.indicator.code
+        )
+        rows = []
+        for item in items:
+            indicator = item.indicator
+            objective = indicator.objective or indicator.activity.objective
+            rows.append(
+                {
+                    "objective": objective,
+                    "activity": indicator.activity,
+                    "item": item,
+                }
+            )
+        pillars.append(
+            {
+                "pillar": pillar,
+                "rollup": measures.rollup(i.achievement for i in items),
+                "counts": _counts(items),
+                "rows": rows,
+            }
+        )
+    return {
+        "policy": policy,
+        "period": period,
+        "pillars": pillars,
+        "national": measures.rollup(p.achievement for p in progress),
+        "rate": selectors.reporting_rate(period),
+    }
+
+
+def _counts(items):
+    counts = {s: 0 for s in measures.Status.values}
+    for item in items:
+        counts[item.status] += 1
+    return counts
+
+
+def _number(value):
+    return None if value is None else float(value)
+
+
+def report_xlsx(content) -> bytes:
+    book = Workbook()
+    summary = book.active
+    summary.title = _("Summary")[:31]
+    summary.append([f"{content['policy'].title}: {content['period'].label}"])
+    summary["A1"].font = Font(bold=True, size=13)
+    summary.append([])
+    headers = [
+        _("Pillar"),
+        _("Achievement"),
+        _("Indicators with data"),
+        _("Indicators"),
+        str(measures.Status.ON_TRACK.label),
+        str(measures.Status.AT_RISK.label),
+        str(measures.Status.OFF_TRACK.label),
+        str(measures.Status.NO_DATA.label),
+    ]
+    summary.append(headers)
+    for block in content["pillars"]:
+        r, c = block["rollup"], block["counts"]
+        summary.append(
+            [
+                neutralise(str(block["pillar"])),
+                _number(r.achievement),
+                r.with_data,
+                r.indicators,
+                c["on_track"],
+                c["at_risk"],
+                c["off_track"],
+                c["no_data"],
+            ]
+        )
+    n = content["national"]
+    summary.append([_("All pillars"), _number(n.achievement), n.with_data, n.indicators])
+    rate = content["rate"]
+    summary.append([])
+    summary.append(
+        [
+            _("Reports expected"),
+            rate.expected,
+            _("on time"),
+            rate.on_time,
+            _("late"),
+            rate.late,
+            _("missing"),
+            rate.missing,
+        ]
+    )
+    for block in content["pillars"]:
+        sheet = book.create_sheet(title=f"{block['pillar'].number}. {block['pillar'].code}"[:31])
+        sheet.append(
+            [
+                _("Objective"),
+                _("Activity"),
+                _("Indicator code"),
+                _("Indicator"),
+                _("Unit"),
+                _("Baseline"),
+                _("Target"),
+                _("Target period"),
+                _("Actual"),
+                _("Achievement"),
+                _("Status"),
+            ]
+        )
+        for row in block["rows"]:
+            item = row["item"]
+            activity = row["activity"]
+            sheet.append(
+                [
+                    neutralise(str(row["objective"])),
+                    neutralise(str(activity)) if activity else "",
+                    neutralise(item.indicator.code),
+                    neutralise(item.indicator.title),
+                    item.indicator.get_unit_display(),
+                    _number(item.indicator.baseline_value),
+                    _number(item.target),
+                    item.target_period or "",
+                    _number(item.actual),
+                    _number(item.achievement),
+                    str(measures.Status(item.status).label),
+                ]
+            )
+    for sheet in book.worksheets:
+        for cell in sheet[3 if sheet is summary else 1]:
+            cell.font = Font(bold=True)
+        for index, column in enumerate(sheet.columns, 1):
+            width = max((len(str(c.value)) for c in column if c.value is not None), default=8)
+            sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 8), 60)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
