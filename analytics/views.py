@@ -1,3 +1,5 @@
+import csv
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -5,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from analytics import measures, report, selectors
+from core.importing import neutralise
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from pillars.models import Pillar
@@ -60,24 +63,71 @@ def _overview(request, public):
                 "counts": _status_counts(items),
             }
         )
-    return render(
-        request,
-        "analytics/overview.html",
-        {
-            "policy": policy,
-            "period": period,
-            "pillars": pillars,
-            "national": measures.rollup(p.achievement for p in progress),
-            "counts": _status_counts(progress),
-            "budget": selectors.budget_by_source(policy),
-            "over_time": selectors.achievement_over_time(policy),
-            "rates": [
-                (p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)
-            ],
-            "statuses": measures.Status,
-            "public": public,
-        },
-    )
+    context = {
+        "policy": policy,
+        "period": period,
+        "pillars": pillars,
+        "national": measures.rollup(p.achievement for p in progress),
+        "counts": _status_counts(progress),
+        "budget": selectors.budget_by_source(policy),
+        "over_time": selectors.achievement_over_time(policy),
+        "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
+        "statuses": measures.Status,
+        "public": public,
+    }
+    table = request.GET.get("csv")
+    if table in OVERVIEW_TABLES:
+        return chart_csv(f"{table}-{policy.code}.csv", *OVERVIEW_TABLES[table](context))
+    return render(request, "analytics/overview.html", context)
+
+
+def _ratio(value):
+    return "" if value is None else f"{value:.4f}"
+
+
+# The numbers behind each chart of the overview, as (header, rows) for ?csv=<name>.
+OVERVIEW_TABLES = {
+    "pillars": lambda c: (
+        ["pillar", "achievement", "indicators_with_data", "indicators", *measures.Status.values],
+        [
+            [
+                r["pillar"].code,
+                _ratio(r["rollup"].achievement),
+                r["rollup"].with_data,
+                r["rollup"].indicators,
+                *r["counts"].values(),
+            ]
+            for r in c["pillars"]
+        ],
+    ),
+    "budget": lambda c: (
+        ["source", "currency", "planned", "committed", "disbursed"],
+        [
+            [b["source_type__code"], b["currency"], b["planned"], b["committed"], b["disbursed"]]
+            for b in c["budget"]
+        ],
+    ),
+    "achievement": lambda c: (
+        ["period", "achievement", "indicators_with_data", "indicators"],
+        [[p.label, _ratio(r.achievement), r.with_data, r.indicators] for p, r in c["over_time"]],
+    ),
+    "reporting": lambda c: (
+        ["period", "expected", "on_time", "late", "missing"],
+        [[p.label, r.expected, r.on_time, r.late, r.missing] for p, r in c["rates"]],
+    ),
+}
+
+
+def chart_csv(name, header, rows):
+    """A chart's numbers as CSV, formula cells neutralised."""
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response.write("\ufeff")
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([neutralise(v) for v in row])
+    return response
 
 
 @login_required
@@ -142,6 +192,15 @@ def governorate_map(request):
             }
         )
     tiles.sort(key=lambda t: (t["row"], t["column"]))
+    if request.GET.get("csv") == "map":
+        return chart_csv(
+            f"map-{measure}-{policy.code}.csv",
+            ["governorate", measure],
+            [
+                [t["place"].code, _ratio(t["number"]) if measure == "achievement" else t["number"]]
+                for t in tiles
+            ],
+        )
     return render(
         request,
         "analytics/map.html",

@@ -182,3 +182,29 @@ def test_the_progress_report_prints_as_a_page(client, world):
     page = client.get(reverse("analytics:progress_report"), {"period": "2022-Q2"})
     body = page.content.decode()
     assert "National progress report" in body and "1.1.1-a" in body and "33\xa0%" in body
+
+
+@pytest.mark.parametrize("table", ["pillars", "budget", "achievement", "reporting"])
+def test_each_overview_chart_has_its_numbers_as_csv(client, world, table):
+    import csv
+    import io
+
+    from tests.factories import FundingFactory
+
+    approved(world)
+    FundingFactory(activity=world.activity, planned=1000, disbursed=250)
+    client.force_login(world.reviewer)
+    response = client.get(reverse("analytics:overview"), {"csv": table})
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert len(rows) >= 2
+    if table == "pillars":
+        assert rows[1][1] == f"{15 / 45:.4f}" and rows[1][2:4] == ["1", "2"]
+
+
+def test_the_map_numbers_download_as_csv(client, world):
+    approved(world)
+    client.force_login(world.reviewer)
+    response = client.get(reverse("analytics:map"), {"csv": "map"})
+    text = response.content.decode("utf-8-sig")
+    assert text.startswith("governorate,achievement") and "IQ-BG" in text
