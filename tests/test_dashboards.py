@@ -208,3 +208,24 @@ def test_the_map_numbers_download_as_csv(client, world):
     response = client.get(reverse("analytics:map"), {"csv": "map"})
     text = response.content.decode("utf-8-sig")
     assert text.startswith("governorate,achievement") and "IQ-BG" in text
+
+
+def test_generate_load_data_fills_a_plan_in_proportion(db, settings):
+    import io
+
+    from django.core.management import call_command
+
+    from indicators.models import Indicator
+    from policy.models import Activity, Policy
+    from reporting.models import IndicatorValue
+
+    settings.DEBUG = True
+    out = io.StringIO()
+    call_command("generate_load_data", "--scale", "0.002", stdout=out)
+    policy = Policy.objects.get(code="load-0.002")
+    assert Activity.objects.filter(objective__policy=policy).count() == 10
+    assert Indicator.objects.filter(policy=policy).count() == 4
+    values = IndicatorValue.objects.filter(report__period__policy=policy)
+    # 4 indicators x 2 entities x 16 quarters x 13 to 19 governorates, all approved
+    assert 4 * 2 * 16 * 13 <= values.count() <= 4 * 2 * 16 * 19
+    assert not values.exclude(report__status="approved").exists()
