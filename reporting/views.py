@@ -247,6 +247,7 @@ def report_detail(request, pk):
         "changes": selectors.report_changes(report),
         "people": [p for p in report.people.all() if not p.vulnerable_group_id],
         "groups": [p for p in report.people.all() if p.vulnerable_group_id],
+        "people_warning": _people_warning(report),
         "can_edit": report.is_editable and permissions.can_edit_report(user, report),
         "can_review": report.status == ReportStatus.SUBMITTED
         and permissions.can_review(user, report),
@@ -334,3 +335,22 @@ def evidence_download(request, pk):
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response
+
+
+def _people_warning(report):
+    """A visible warning when the "of whom" counts do not fit in the people reached."""
+    from analytics.measures import subsets_fit
+
+    people = list(report.people.all())
+    groups = [p.count for p in people if p.vulnerable_group_id]
+    if not groups:
+        return ""
+    total = sum(p.count for p in people if not p.vulnerable_group_id)
+    if not total:
+        return _("Counts by vulnerable group are given, but no total of people reached.")
+    if subsets_fit(total, groups):
+        return ""
+    return _(
+        "The count of one vulnerable group (%(group)s) is more than all the people reached "
+        "(%(total)s): the parts do not agree with the total."
+    ) % {"group": max(groups), "total": total}

@@ -250,3 +250,11 @@ def test_achievement_over_time_per_period(world, django_assert_num_queries):
     assert [p.label for p, _r in series] == ["2022-Q1", "2022-Q2"]
     assert series[0][1].with_data == 0  # nothing approved in 2022-Q1
     assert series[1][1].achievement == D(15) / D(45) and series[1][1].with_data == 1
+
+
+def test_subgroup_counts_must_fit_in_their_total():
+    from analytics.measures import subsets_fit
+
+    assert subsets_fit(D(100), [D(40), D(100)])
+    assert not subsets_fit(D(100), [D(101)])
+    assert subsets_fit(None, [D(5)]) and subsets_fit(D(5), [])

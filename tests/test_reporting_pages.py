@@ -437,3 +437,27 @@ def test_removing_evidence_keeps_what_was_typed(reporter_client, world):
     assert fresh(report).achievements == "Typed, then removed a file"
     timeline = reporter_client.get(reverse("reporting:report", args=[report.pk])).content
     assert b"a.pdf" in timeline  # in the changes: the file was added, then removed
+
+
+def test_the_review_page_warns_when_group_counts_exceed_the_people_reached(client, world):
+    from policy.models import VulnerableGroup
+    from reporting import services
+
+    group = VulnerableGroup.objects.create(code="idps", name_en="IDPs")
+    world.activity.target_groups.set([group])
+    report = draft(world)
+    services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        people={("female", "18-29"): 20, group.pk: 35},
+    )
+    client.force_login(world.reporter)
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert "the parts do not agree with the total" in page
+    report = fresh(report)
+    services.report_update(
+        user=world.reporter, report=report, version=report.version, people={group.pk: 15}
+    )
+    page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert "the parts do not agree" not in page
