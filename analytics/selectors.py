@@ -37,10 +37,19 @@ def _running(period):
     )
 
 
-def expected_by_entity(period) -> dict[int, int]:
+def _covering(governorate_id):
+    """Activities in a governorate: nation-wide, or listing it (a subquery, no duplicate rows)."""
+    listed = Activity.governorates.through.objects.filter(governorate_id=governorate_id)
+    return Q(is_nationwide=True) | Q(pk__in=listed.values("activity_id"))
+
+
+def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
     """entity id -> reports expected in `period`: one per activity the entity leads or
-    implements, when the activity runs in the period and is not cancelled."""
+    implements, when the activity runs in the period and is not cancelled (and, if given,
+    covers the governorate)."""
     running = Activity.objects.filter(_running(period), objective__policy_id=period.policy_id)
+    if governorate_id is not None:
+        running = running.filter(_covering(governorate_id))
     counts = {}
     for row in running.values("lead_entity_id").annotate(n=Count("id")):
         counts[row["lead_entity_id"]] = row["n"]
@@ -54,7 +63,7 @@ def expected_by_entity(period) -> dict[int, int]:
     return counts
 
 
-def submitted_by_entity(period) -> dict[int, tuple[int, int]]:
+def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int]]:
     """entity id -> (on time, late): reports of `period` ever submitted, judged by their first
     submission against the due date (end of that day, in the portal's time zone)."""
     first = (
@@ -65,6 +74,13 @@ def submitted_by_entity(period) -> dict[int, tuple[int, int]]:
     reports = (
         ProgressReport.objects.filter(period=period)
         .exclude(status=ReportStatus.DRAFT)
+        .filter(
+            **(
+                {}
+                if governorate_id is None
+                else {"activity__in": Activity.objects.filter(_covering(governorate_id))}
+            )
+        )
         .annotate(first_submitted=Subquery(first))
         .values("entity_id", "activity_id")
         .annotate(first=Min("first_submitted"))
@@ -78,9 +94,9 @@ def submitted_by_entity(period) -> dict[int, tuple[int, int]]:
     return result
 
 
-def reporting_rate(period, entity_id=None) -> ReportingRate:
-    expected = expected_by_entity(period)
-    submitted = submitted_by_entity(period)
+def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
+    expected = expected_by_entity(period, governorate_id)
+    submitted = submitted_by_entity(period, governorate_id)
     ids = [entity_id] if entity_id is not None else set(expected) | set(submitted)
     return ReportingRate(
         expected=sum(expected.get(i, 0) for i in ids),

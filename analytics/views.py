@@ -162,6 +162,10 @@ def governorate(request, code):
             "activity_count": len(activities),
             "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
             "reports": selectors.reports_in(policy, place),
+            "rates": [
+                (p, selectors.reporting_rate(p, governorate_id=place.pk))
+                for p in selectors.recent_periods(policy, 4)
+            ],
         },
     )
 

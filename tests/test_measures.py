@@ -258,3 +258,17 @@ def test_subgroup_counts_must_fit_in_their_total():
     assert subsets_fit(D(100), [D(40), D(100)])
     assert not subsets_fit(D(100), [D(101)])
     assert subsets_fit(None, [D(5)]) and subsets_fit(D(5), [])
+
+
+def test_the_reporting_rate_of_a_governorate_counts_the_activities_there(world):
+    """Basra: CSO A's 1.1.1 (lead and the office implement it) and CSO B's nation-wide 1.1.2:
+    3 expected, CSO A's on time, 2 missing. Elsewhere only 1.1.2 is expected."""
+    from analytics.selectors import reporting_rate
+    from tests.factories import GovernorateFactory
+    from tests.reporting_helpers import submitted
+
+    submitted(world)
+    basra = reporting_rate(world.period, governorate_id=world.basra.pk)
+    assert (basra.expected, basra.on_time, basra.missing) == (3, 1, 2)
+    elsewhere = reporting_rate(world.period, governorate_id=GovernorateFactory().pk)
+    assert (elsewhere.expected, elsewhere.on_time) == (1, 0)
