@@ -114,6 +114,7 @@ class IndicatorProgress:
     achievement: Decimal | None
     expected: Decimal
     status: str
+    suppressed: bool = False
 
     @property
     def pillar(self):

@@ -1,5 +1,7 @@
 import csv
+import dataclasses
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -26,6 +28,11 @@ def _policy(request):
     return policy
 
 
+def _too_small(indicator, value):
+    """A protection or GBV figure small enough to identify a survivor: hidden from visitors."""
+    return indicator.is_sensitive and value is not None and value < settings.SMALL_NUMBER_THRESHOLD
+
+
 def _status_counts(progress):
     counts = {s: 0 for s in measures.Status.values}
     for item in progress:
@@ -41,7 +48,6 @@ def public_home(request):
     return _overview(request, public=True)
 
 
-@login_required
 def overview(request):
     return _overview(request, public=False)
 
@@ -130,7 +136,6 @@ def chart_csv(name, header, rows):
     return response
 
 
-@login_required
 def governorate(request, code):
     """One governorate: its activities, budget, reports and achievement per pillar, against
     the national figure."""
@@ -173,7 +178,6 @@ def governorate(request, code):
 MEASURES = {"achievement", "activities"}
 
 
-@login_required
 def governorate_map(request):
     """Iraq's 19 governorates coloured by a chosen measure, with the same numbers in a table."""
     policy = _policy(request)
@@ -228,7 +232,6 @@ def _band(measure, number, values):
     return str(min(4, int(number * 5 / top)))
 
 
-@login_required
 def pillar(request, code):
     """A pillar's objectives, each with its roll-up, and every indicator with its status."""
     pillar_ = get_object_or_404(Pillar, code=code)
@@ -239,8 +242,11 @@ def pillar(request, code):
     )
     progress = selectors.indicator_progress(policy, period, indicators=indicators) if period else []
     objectives = {}
+    public = not request.user.is_authenticated
     for item in progress:
         objective = item.indicator.objective or item.indicator.activity.objective
+        if public and _too_small(item.indicator, item.actual):
+            item = dataclasses.replace(item, actual=None, suppressed=True)
         objectives.setdefault(objective, []).append(item)
     rows = [
         {
@@ -259,20 +265,33 @@ def pillar(request, code):
             "period": period,
             "rows": rows,
             "rollup": measures.rollup(p.achievement for p in progress),
+            "threshold": settings.SMALL_NUMBER_THRESHOLD,
         },
     )
 
 
-@login_required
 def indicator(request, pk):
     """One indicator: baseline, targets and approved figures over time, by governorate."""
     item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
+    public = not request.user.is_authenticated
+    if public and not item.policy.is_published:
+        raise Http404
+    history = selectors.indicator_history(item)
+    if public:
+        for row in history["rows"]:
+            if _too_small(item, row["national"]):
+                row["national"], row["suppressed"] = None, True
+            row["places"] = [
+                (None if _too_small(item, value) else value, target)
+                for value, target in row["places"]
+            ]
     return render(
         request,
         "analytics/indicator.html",
         {
             "indicator": item,
-            **selectors.indicator_history(item),
+            "public": public,
+            **history,
         },
     )
 

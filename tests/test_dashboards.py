@@ -20,10 +20,50 @@ def test_every_signed_in_role_sees_the_dashboards(client, world, name, args, who
     assert client.get(reverse(name, args=args)).status_code == 200
 
 
-@pytest.mark.parametrize(("name", "args"), PAGES)
-def test_visitors_are_asked_to_sign_in(client, world, name, args):
-    response = client.get(reverse(name, args=args))
-    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+PUBLIC = [*PAGES, ("analytics:map", []), ("analytics:pillar", ["pillar-0"])]
+
+
+@pytest.mark.parametrize(("name", "args"), PUBLIC)
+def test_visitors_see_the_dashboards_of_a_published_plan_only(client, world, name, args):
+    if args == ["pillar-0"]:
+        args = [world.activity.objective.pillar.code]
+    assert client.get(reverse(name, args=args)).status_code == 404  # nothing published
+    world.policy.is_published = True
+    world.policy.save()
+    assert client.get(reverse(name, args=args)).status_code == 200
+
+
+def test_visitors_never_see_small_protection_figures(client, world):
+    from decimal import Decimal
+
+    from reporting import services
+    from tests.reporting_helpers import complete, draft
+
+    world.policy.is_published = True
+    world.policy.save()
+    world.indicator.is_sensitive = True
+    world.indicator.save()
+    report = complete(world, draft(world))
+    report = services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        values={
+            (world.indicator.pk, world.baghdad.pk): Decimal(1),
+            (world.indicator.pk, world.basra.pk): Decimal(2),
+        },
+    )
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    pillar = reverse("analytics:pillar", args=[world.activity.objective.pillar.code])
+    indicator = reverse("analytics:indicator", args=[world.indicator.pk])
+    public_pillar = client.get(pillar).content.decode()
+    public_indicator = client.get(indicator).content.decode()
+    assert "hidden to protect survivors" in public_pillar and ">3<" not in public_pillar
+    row = public_indicator[public_indicator.index("2022-Q2") :][:600]
+    assert ">3<" not in row and ">1<" not in row and ">2<" not in row
+    client.force_login(world.reviewer)
+    assert ">3<" in client.get(pillar).content.decode()
 
 
 def test_the_overview_shows_the_pillar_figures_from_approved_data(client, world):
