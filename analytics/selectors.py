@@ -330,9 +330,8 @@ TILES = {
 
 
 def governorate_measures(policy, as_of, measure):
-    """{governorate: (value, label)} for the map: `achievement` (mean of indicators with
-    approved data there, 3 queries per governorate: 19 x 3, whatever the volume) or
-    `activities` (one query)."""
+    """{governorate: figure} for the map: `achievement` (a roll-up of the indicators that have
+    a target in the governorate; four queries for all governorates) or `activities` (two)."""
     from governorates.models import Governorate
 
     places = list(Governorate.objects.all())
@@ -344,12 +343,63 @@ def governorate_measures(policy, as_of, measure):
         )
         nationwide = Activity.objects.filter(objective__policy=policy, is_nationwide=True).count()
         return {g: counts.get(g.pk, 0) + nationwide for g in places}
-    return {
-        g: measures.rollup(
-            p.achievement for p in indicator_progress(policy, as_of, governorate_id=g.pk)
+    achievements = governorate_achievements(policy, as_of)
+    return {g: measures.rollup(achievements.get(g.pk, [])) for g in places}
+
+
+def governorate_achievements(policy, as_of) -> dict:
+    """governorate id -> [achievement of each indicator with a target there], from one
+    aggregate over the approved values of those indicators only: achievement in a governorate
+    needs the governorate's own target."""
+    finals = {}
+    for target in (
+        Target.objects.filter(indicator__policy=policy, governorate__isnull=False)
+        .exclude(indicator__unit=Indicator.Unit.TEXT)
+        .order_by("period__end_date")
+        .values("indicator_id", "governorate_id", "value", "period__end_date")
+    ):
+        finals[(target["indicator_id"], target["governorate_id"])] = target
+    if not finals:
+        return {}
+    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in={i for i, _g in finals})}
+    periods = list(
+        ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
+            "start_date"
         )
-        for g in places
-    }
+    )
+    rows = (
+        IndicatorValue.objects.filter(
+            report__status=ReportStatus.APPROVED,
+            indicator_id__in=indicators,
+            report__period__in=periods,
+            governorate__isnull=False,
+        )
+        .values("governorate_id", "indicator_id", "report__period_id")
+        .annotate(
+            total=Sum("value"),
+            mean=Avg("value"),
+            own=Avg("value", filter=Q(report__entity_id=F("indicator__responsible_entity_id"))),
+        )
+    )
+    figures = {}
+    for row in rows:
+        indicator = indicators[row["indicator_id"]]
+        averaged = indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average"
+        figure = (
+            (row["own"] if row["own"] is not None else row["mean"]) if averaged else row["total"]
+        )
+        figures[(row["governorate_id"], row["indicator_id"], row["report__period_id"])] = figure
+    result = {}
+    for (indicator_id, governorate_id), target in finals.items():
+        indicator = indicators[indicator_id]
+        actual = measures.over_time(
+            [figures.get((governorate_id, indicator_id, p.pk)) for p in periods],
+            indicator.aggregation,
+        )
+        result.setdefault(governorate_id, []).append(
+            measures.achievement(actual, indicator.baseline_value, target["value"])
+        )
+    return result
 
 
 def indicator_history(indicator):

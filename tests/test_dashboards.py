@@ -269,3 +269,24 @@ def test_generate_load_data_fills_a_plan_in_proportion(db, settings):
     # 4 indicators x 2 entities x 16 quarters x 13 to 19 governorates, all approved
     assert 4 * 2 * 16 * 13 <= values.count() <= 4 * 2 * 16 * 19
     assert not values.exclude(report__status="approved").exists()
+
+
+def test_the_map_achievement_uses_each_governorates_own_target(client, world):
+    """Baghdad has a target of 29 for 1.1.1-a and reported 12: (12 - 5) / (29 - 5) = 29 %.
+    Basra has no target of its own: no achievement there."""
+    from decimal import Decimal
+
+    from analytics.selectors import governorate_measures
+    from indicators.models import Target
+
+    Target.objects.create(
+        indicator=world.indicator, period=world.period, governorate=world.baghdad, value=Decimal(29)
+    )
+    approved(world)
+    figures = {
+        g.code: r
+        for g, r in governorate_measures(world.policy, world.period, "achievement").items()
+    }
+    assert figures["IQ-BG"].achievement == Decimal(7) / Decimal(24)
+    assert figures["IQ-BG"].indicators == 1
+    assert figures["IQ-BA"].achievement is None

@@ -164,6 +164,20 @@ class Command(BaseCommand):
             ),
             batch_size=BATCH,
         )
+        # and a target in each governorate the indicator's activity covers
+        Target.objects.bulk_create(
+            (
+                Target(
+                    indicator=ind,
+                    period=final,
+                    governorate=g,
+                    value=Decimal(random.randint(20, 400)),
+                )
+                for ind, activity in zip(indicators, reporting, strict=True)
+                for g in covers[activity.pk]
+            ),
+            batch_size=BATCH,
+        )
         counts = {
             "activities": len(activities),
             "indicators": len(indicators),
