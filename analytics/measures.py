@@ -82,6 +82,14 @@ def rollup(achievements) -> Rollup:
     return Rollup(mean, len(values), len(known))
 
 
+def status_counts(progress) -> dict:
+    """How many items are on track, at risk, off track and without data."""
+    counts = {s: 0 for s in Status.values}
+    for item in progress:
+        counts[item.status] += 1
+    return counts
+
+
 def combine(values, unit, aggregation, responsible=None):
     """One figure for a period from several approved values (entities, governorates).
 

@@ -35,7 +35,7 @@ def report_content(policy, period):
             {
                 "pillar": pillar,
                 "rollup": measures.rollup(i.achievement for i in items),
-                "counts": _counts(items),
+                "counts": measures.status_counts(items),
                 "rows": rows,
             }
         )
@@ -46,13 +46,6 @@ def report_content(policy, period):
         "national": measures.rollup(p.achievement for p in progress),
         "rate": selectors.reporting_rate(period),
     }
-
-
-def _counts(items):
-    counts = {s: 0 for s in measures.Status.values}
-    for item in items:
-        counts[item.status] += 1
-    return counts
 
 
 def _number(value):

@@ -122,6 +122,22 @@ class IndicatorProgress:
         return objective.pillar
 
 
+# What each group of approved values yields; _figure picks one per indicator (measures.combine).
+FIGURE_AGGREGATES = {
+    "total": Sum("value"),
+    "mean": Avg("value"),
+    "own": Avg("value", filter=Q(report__entity_id=F("indicator__responsible_entity_id"))),
+}
+
+
+def _figure(indicator, row):
+    """Counts add up; percentages, yes/no and averages take the responsible entity's value
+    when it reported, else the mean."""
+    if indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average":
+        return row["own"] if row["own"] is not None else row["mean"]
+    return row["total"]
+
+
 def period_figures(indicators, periods, governorate_id=None) -> dict:
     """(indicator id, period id) -> the period's figure from approved values, in one query:
     counts add up across entities and governorates; percentages, yes/no and averages take the
@@ -133,21 +149,12 @@ def period_figures(indicators, periods, governorate_id=None) -> dict:
     )
     if governorate_id is not None:
         values = values.filter(governorate_id=governorate_id)
-    rows = values.values("indicator_id", "report__period_id").annotate(
-        total=Sum("value"),
-        mean=Avg("value"),
-        own=Avg("value", filter=Q(report__entity_id=F("indicator__responsible_entity_id"))),
-    )
-    kinds = {i.pk: (i.unit, i.aggregation) for i in indicators}
-    figures = {}
-    for row in rows:
-        unit, aggregation = kinds[row["indicator_id"]]
-        if unit in ("percent", "yes_no") or aggregation == "average":
-            figure = row["own"] if row["own"] is not None else row["mean"]
-        else:
-            figure = row["total"]
-        figures[(row["indicator_id"], row["report__period_id"])] = figure
-    return figures
+    rows = values.values("indicator_id", "report__period_id").annotate(**FIGURE_AGGREGATES)
+    by_id = {i.pk: i for i in indicators}
+    return {
+        (row["indicator_id"], row["report__period_id"]): _figure(by_id[row["indicator_id"]], row)
+        for row in rows
+    }
 
 
 def _indicators_with_final_targets(policy, indicators=None, governorate_id=None):
@@ -375,20 +382,14 @@ def governorate_achievements(policy, as_of) -> dict:
             governorate__isnull=False,
         )
         .values("governorate_id", "indicator_id", "report__period_id")
-        .annotate(
-            total=Sum("value"),
-            mean=Avg("value"),
-            own=Avg("value", filter=Q(report__entity_id=F("indicator__responsible_entity_id"))),
-        )
+        .annotate(**FIGURE_AGGREGATES)
     )
-    figures = {}
-    for row in rows:
-        indicator = indicators[row["indicator_id"]]
-        averaged = indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average"
-        figure = (
-            (row["own"] if row["own"] is not None else row["mean"]) if averaged else row["total"]
+    figures = {
+        (row["governorate_id"], row["indicator_id"], row["report__period_id"]): _figure(
+            indicators[row["indicator_id"]], row
         )
-        figures[(row["governorate_id"], row["indicator_id"], row["report__period_id"])] = figure
+        for row in rows
+    }
     result = {}
     for (indicator_id, governorate_id), target in finals.items():
         indicator = indicators[indicator_id]
@@ -416,13 +417,10 @@ def indicator_history(indicator):
             report__status=ReportStatus.APPROVED, indicator=indicator, governorate__isnull=False
         )
         .values("governorate_id", "report__period_id")
-        .annotate(total=Sum("value"), mean=Avg("value"))
+        .annotate(**FIGURE_AGGREGATES)
     )
-    averaged = indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average"
     for row in values:
-        by_place[(row["governorate_id"], row["report__period_id"])] = (
-            row["mean"] if averaged else row["total"]
-        )
+        by_place[(row["governorate_id"], row["report__period_id"])] = _figure(indicator, row)
     targets = {
         (t.governorate_id, t.period_id): t.value for t in Target.objects.filter(indicator=indicator)
     }

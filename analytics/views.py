@@ -33,13 +33,6 @@ def _too_small(indicator, value):
     return indicator.is_sensitive and value is not None and value < settings.SMALL_NUMBER_THRESHOLD
 
 
-def _status_counts(progress):
-    counts = {s: 0 for s in measures.Status.values}
-    for item in progress:
-        counts[item.status] += 1
-    return counts
-
-
 def public_home(request):
     """The home page for visitors: the national overview of the published plan, from approved
     data only (the measures never read anything else)."""
@@ -66,7 +59,7 @@ def _overview(request, public):
             {
                 "pillar": pillar,
                 "rollup": by_pillar.get(pillar.pk, measures.rollup([])),
-                "counts": _status_counts(items),
+                "counts": measures.status_counts(items),
             }
         )
     context = {
@@ -74,7 +67,7 @@ def _overview(request, public):
         "period": period,
         "pillars": pillars,
         "national": measures.rollup(p.achievement for p in progress),
-        "counts": _status_counts(progress),
+        "counts": measures.status_counts(progress),
         "budget": selectors.budget_by_source(policy),
         "over_time": selectors.achievement_over_time(policy),
         "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
