@@ -2,13 +2,16 @@
 filters that take codes as well as ids, and the access rule for partner tokens."""
 
 import datetime
+import io
 import json
 
 import django_filters
+import openpyxl
 import tablib
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rest_framework import exceptions, pagination, renderers, status
@@ -108,7 +111,16 @@ class XLSXRenderer(renderers.BaseRenderer):
             dataset[index] = tuple(
                 ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row
             )
-        return dataset.export("xlsx")
+        content = dataset.export("xlsx")
+        if not get_language_bidi():
+            return content
+        # In Arabic and Kurdish the sheet runs from right to left.
+        book = openpyxl.load_workbook(io.BytesIO(content))
+        for sheet in book.worksheets:
+            sheet.sheet_view.rightToLeft = True
+        buffer = io.BytesIO()
+        book.save(buffer)
+        return buffer.getvalue()
 
 
 # -- errors ---------------------------------------------------------------------------------
@@ -146,6 +158,21 @@ def published_only(request):
 
 
 # -- filters --------------------------------------------------------------------------------
+# Ids are 32-bit integers on PostgreSQL and 64-bit on SQLite; a larger number matches nothing
+# and must not reach the database, where it is an error.
+ID_MAX = 2**31 - 1
+
+
+class IdFilter(django_filters.NumberFilter):
+    """`?activity=12`: an id; anything but a whole number from 1 to ID_MAX is a 400."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", ID_MAX)
+        kwargs.setdefault("decimal_places", 0)
+        super().__init__(*args, **kwargs)
+
+
 class CodeOrIdFilter(django_filters.CharFilter):
     """`?pillar=participation` or `?pillar=2`: a code or an id."""
 
@@ -160,6 +187,8 @@ class CodeOrIdFilter(django_filters.CharFilter):
         condition = Q()
         for path in self.field_name.split("|"):
             if value.isdigit():
+                if int(value) > ID_MAX:
+                    return qs.none()
                 condition |= Q(**{f"{path}__id": int(value)})
             else:
                 condition |= Q(**{f"{path}__{self.code_field}": value})
@@ -217,14 +246,30 @@ COMMON_RESPONSES = {
 
 
 def document_common_errors(result, generator, request, public):
-    """drf-spectacular hook: every operation lists the errors any request can meet."""
+    """drf-spectacular hook: every operation takes `lang` and lists the errors any request
+    can meet."""
     schema = {
         "type": "object",
         "properties": {"detail": {"type": "string"}},
         "additionalProperties": True,
     }
+    from django.conf import settings
+
+    language = {
+        "name": "lang",
+        "in": "query",
+        "required": False,
+        "description": (
+            "The language of names, titles and messages (else the Accept-Language header): "
+            "en, ar or ckb. The name_en, name_ar and name_ckb fields are always there."
+        ),
+        "schema": {"type": "string", "enum": [code for code, _name in settings.LANGUAGES]},
+    }
     for path in result.get("paths", {}).values():
         for operation in path.values():
+            parameters = operation.setdefault("parameters", [])
+            if not any(p.get("name") == "lang" for p in parameters):
+                parameters.append(language)
             responses = operation.setdefault("responses", {})
             for code, description in COMMON_RESPONSES.items():
                 responses.setdefault(

@@ -1,8 +1,7 @@
-import django_filters
 from django.db.models import Q
 from rest_framework import serializers, viewsets
 
-from core.api import CodeOrIdFilter, GovernorateOrNationalFilter, PlanFilterSet
+from core.api import CodeOrIdFilter, GovernorateOrNationalFilter, IdFilter, PlanFilterSet
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.api import TITLES, PublishedScope, code_of
 
@@ -80,10 +79,10 @@ class TargetSerializer(serializers.ModelSerializer):
 class IndicatorFilter(PlanFilterSet):
     policy = CodeOrIdFilter(field_name="policy")
     pillar = CodeOrIdFilter(field_name="objective__pillar|activity__objective__pillar")
-    objective = django_filters.NumberFilter(
+    objective = IdFilter(
         method="filter_objective", label="Objective id (its own and its activities')"
     )
-    activity = django_filters.NumberFilter(field_name="activity_id")
+    activity = IdFilter(field_name="activity_id")
     entity = CodeOrIdFilter(
         field_name="responsible_entity|activity__lead_entity",
         label="Responsible or lead entity (code or id)",
@@ -120,7 +119,7 @@ class TargetFilter(PlanFilterSet):
     pillar = CodeOrIdFilter(
         field_name="indicator__objective__pillar|indicator__activity__objective__pillar"
     )
-    indicator = django_filters.NumberFilter(field_name="indicator_id")
+    indicator = IdFilter(field_name="indicator_id")
     period = CodeOrIdFilter(field_name="period", code_field="label")
     governorate = GovernorateOrNationalFilter(field_name="governorate")
 

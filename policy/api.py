@@ -2,7 +2,7 @@ import django_filters
 from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
-from core.api import CodeOrIdFilter, PlanFilterSet, published_only
+from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
 from governorates.models import Governorate
 from policy.models import (
     Activity,
@@ -161,7 +161,7 @@ class ObjectiveFilter(PlanFilterSet):
 class ActivityFilter(PlanFilterSet):
     policy = CodeOrIdFilter(field_name="objective__policy")
     pillar = CodeOrIdFilter(field_name="objective__pillar")
-    objective = django_filters.NumberFilter(field_name="objective_id")
+    objective = IdFilter(field_name="objective_id")
     entity = CodeOrIdFilter(
         field_name="lead_entity|partners", label="Lead or partner entity (code or id)"
     )

@@ -1,6 +1,7 @@
 import django_filters
 from django.conf import settings
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import mixins, permissions, serializers, status, viewsets
 from rest_framework.decorators import action
@@ -10,6 +11,7 @@ from rest_framework.response import Response
 from core.api import (
     CodeOrIdFilter,
     GovernorateOrNationalFilter,
+    IdFilter,
     PlanFilterSet,
     ValueCursorPagination,
     published_only,
@@ -102,9 +104,9 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
 class IndicatorValueFilter(PlanFilterSet):
     policy = CodeOrIdFilter(field_name="report__period__policy")
     pillar = CodeOrIdFilter(field_name="report__activity__objective__pillar")
-    objective = django_filters.NumberFilter(field_name="report__activity__objective_id")
-    activity = django_filters.NumberFilter(field_name="report__activity_id")
-    indicator = django_filters.NumberFilter(field_name="indicator_id")
+    objective = IdFilter(field_name="report__activity__objective_id")
+    activity = IdFilter(field_name="report__activity_id")
+    indicator = IdFilter(field_name="indicator_id")
     entity = CodeOrIdFilter(field_name="report__entity")
     governorate = GovernorateOrNationalFilter(field_name="governorate")
     period = CodeOrIdFilter(field_name="report__period", code_field="label")
@@ -245,7 +247,9 @@ class PeopleInputSerializer(serializers.Serializer):
         by_group = data.get("vulnerable_group") is not None
         by_sex_age = data.get("sex") and data.get("age_band")
         if by_group == bool(by_sex_age):
-            raise serializers.ValidationError("Give either sex and age_band, or vulnerable_group.")
+            raise serializers.ValidationError(
+                _("Give either sex and age_band, or vulnerable_group.")
+            )
         return data
 
 
@@ -281,7 +285,7 @@ class ReturnSerializer(VersionSerializer):
 class ReportFilter(PlanFilterSet):
     policy = CodeOrIdFilter(field_name="period__policy")
     pillar = CodeOrIdFilter(field_name="activity__objective__pillar")
-    activity = django_filters.NumberFilter(field_name="activity_id")
+    activity = IdFilter(field_name="activity_id")
     entity = CodeOrIdFilter(field_name="entity")
     governorate = django_filters.CharFilter(
         method="filter_governorate", label="Governorate covered (code or id)"
