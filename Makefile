@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint format clean screenshots
+.PHONY: run test install migrate seed lint format clean screenshots messages
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,13 @@ run: seed
 
 test: install
 	$(BIN)/python -m pytest
+
+# After changing a user-facing string: update locale/*/django.po, translate what is new, then
+# compile the .mo files that are committed (a running portal needs no gettext tools).
+messages: install
+	$(BIN)/python manage.py makemessages -l ar -l ckb --no-location --no-obsolete \
+		--ignore=.venv --ignore=tests --ignore=benchmarks
+	$(BIN)/python manage.py compilemessages --ignore=.venv
 
 # Retake the screenshots of docs/ and README from the browser tests.
 screenshots: install

@@ -5,6 +5,13 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 
+class Digits(models.TextChoices):
+    """How numbers are written on the pages: 0-9 or the Eastern Arabic digits."""
+
+    LATIN = "latn", _("Western digits (0 1 2 3)")
+    ARABIC = "arab", _("Eastern Arabic digits (٠ ١ ٢ ٣)")
+
+
 class User(AbstractUser):
     """Our own user model from the first migration, so it can grow without a painful swap."""
 
@@ -13,6 +20,14 @@ class User(AbstractUser):
         max_length=10,
         choices=settings.LANGUAGES,
         blank=True,
+        help_text=_("Pages and e-mails are in this language whatever the browser asks for."),
+    )
+    digits = models.CharField(
+        _("digits"),
+        max_length=4,
+        choices=Digits.choices,
+        default=Digits.LATIN,
+        help_text=_("Codes, the numbers in forms and the files you download keep 0-9."),
     )
 
     class Meta:

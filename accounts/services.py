@@ -1,8 +1,11 @@
+from django.conf import settings
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils.translation import gettext as _
 
-from accounts.models import Membership, User
+from accounts.models import Digits, Membership, User
 from accounts.roles import ROLE_GROUPS, STAFF_ROLES, permissions_for
 from core.seeding import upsert
 
@@ -32,3 +35,32 @@ def membership_grant(*, user: User, entity, role: str, governorate=None) -> Memb
         user.is_staff = True
         user.save(update_fields=["is_staff"])
     return membership
+
+
+def preferences_set(
+    *, actor: User, user: User, language: str | None = None, digits: str | None = None
+):
+    """Remember a person's language and digits. Only the person themself may change them here
+    (the Directorate changes other accounts in the admin). Unknown values are refused."""
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("You can change only your own preferences."))
+    changed = []
+    if language is not None:
+        if language not in dict(settings.LANGUAGES):
+            raise ValidationError(
+                {"language": _("Unknown language: %(code)s") % {"code": language}}
+            )
+        if user.language != language:
+            user.language = language
+            changed.append("language")
+    if digits is not None:
+        if digits not in Digits.values:
+            raise ValidationError(
+                {"digits": _("Unknown choice of digits: %(code)s") % {"code": digits}}
+            )
+        if user.digits != digits:
+            user.digits = digits
+            changed.append("digits")
+    if changed:
+        user.save(update_fields=changed)
+    return user

@@ -3,6 +3,7 @@ the same content as a printable page. Built from the same selectors as the dashb
 
 import io
 
+from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -56,7 +57,7 @@ def report_xlsx(content) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = _("Summary")[:31]
-    summary.append([f"{content['policy'].title}: {content['period'].label}"])
+    summary.append([f"{content['policy'].title}: {content['period'].name}"])
     summary["A1"].font = Font(bold=True, size=13)
     summary.append([])
     headers = [
@@ -136,6 +137,9 @@ def report_xlsx(content) -> bytes:
                 ]
             )
     for sheet in book.worksheets:
+        # Arabic and Kurdish readers get sheets that run from right to left, as Excel does for
+        # a workbook made in those languages.
+        sheet.sheet_view.rightToLeft = get_language_bidi()
         for cell in sheet[3 if sheet is summary else 1]:
             cell.font = Font(bold=True)
         for index, column in enumerate(sheet.columns, 1):

@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from analytics import measures, report, selectors
 from core.importing import neutralise
@@ -84,13 +85,22 @@ def _ratio(value):
     return "" if value is None else f"{value:.4f}"
 
 
-# The numbers behind each chart of the overview, as (header, rows) for ?csv=<name>.
+# The numbers behind each chart of the overview, as (header, rows) for ?csv=<name>, with
+# headers and names in the reader's language (codes stay as they are, for joining tables).
 OVERVIEW_TABLES = {
     "pillars": lambda c: (
-        ["pillar", "achievement", "indicators_with_data", "indicators", *measures.Status.values],
+        [
+            _("Pillar code"),
+            _("Pillar"),
+            _("Achievement"),
+            _("Indicators with data"),
+            _("Indicators"),
+            *measures.Status.labels,
+        ],
         [
             [
                 r["pillar"].code,
+                r["pillar"].name,
                 _ratio(r["rollup"].achievement),
                 r["rollup"].with_data,
                 r["rollup"].indicators,
@@ -100,18 +110,18 @@ OVERVIEW_TABLES = {
         ],
     ),
     "budget": lambda c: (
-        ["source", "currency", "planned", "committed", "disbursed"],
+        [_("Source of funds"), _("Currency"), _("Planned"), _("Committed"), _("Disbursed")],
         [
             [b["source_type__code"], b["currency"], b["planned"], b["committed"], b["disbursed"]]
             for b in c["budget"]
         ],
     ),
     "achievement": lambda c: (
-        ["period", "achievement", "indicators_with_data", "indicators"],
+        [_("Period"), _("Achievement"), _("Indicators with data"), _("Indicators")],
         [[p.label, _ratio(r.achievement), r.with_data, r.indicators] for p, r in c["over_time"]],
     ),
     "reporting": lambda c: (
-        ["period", "expected", "on_time", "late", "missing"],
+        [_("Period"), _("Reports expected"), _("On time"), _("Late"), _("Missing")],
         [[p.label, r.expected, r.on_time, r.late, r.missing] for p, r in c["rates"]],
     ),
 }
@@ -123,7 +133,7 @@ def chart_csv(name, header, rows):
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow(header)
+    writer.writerow([str(h) for h in header])
     for row in rows:
         writer.writerow([neutralise(v) for v in row])
     return response
@@ -168,7 +178,8 @@ def governorate(request, code):
     )
 
 
-MEASURES = {"achievement", "activities"}
+MAP_MEASURES = {"achievement": _("Achievement"), "activities": _("Activities")}
+MEASURES = set(MAP_MEASURES)
 
 
 def governorate_map(request):
@@ -196,9 +207,13 @@ def governorate_map(request):
     if request.GET.get("csv") == "map":
         return chart_csv(
             f"map-{measure}-{policy.code}.csv",
-            ["governorate", measure],
+            [_("Governorate code"), _("Governorate"), MAP_MEASURES[measure]],
             [
-                [t["place"].code, _ratio(t["number"]) if measure == "achievement" else t["number"]]
+                [
+                    t["place"].code,
+                    t["place"].name,
+                    _ratio(t["number"]) if measure == "achievement" else t["number"],
+                ]
                 for t in tiles
             ],
         )

@@ -2,12 +2,16 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
+from accounts.views import language_set
+
 admin.site.site_header = _("National Policy for Empowerment of Iraqi Women: tracker")
 admin.site.site_title = _("Women empowerment tracker")
 admin.site.index_title = _("Plan administration")
 
 urlpatterns = [
-    path("i18n/", include("django.conf.urls.i18n")),
+    # Django's set_language, which also remembers the choice on a signed-in person's account.
+    path("i18n/setlang/", language_set, name="set_language"),
+    path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("config.api")),

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -167,6 +168,9 @@ class Indicator(TitleTranslations, Timestamped):
             raise ValidationError(errors)
 
 
+QUARTER_LABEL = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
+
+
 class ReportingPeriod(Timestamped):
     class Status(models.TextChoices):
         PLANNED = "planned", _("Not yet open")
@@ -209,6 +213,18 @@ class ReportingPeriod(Timestamped):
         indexes = [models.Index(fields=["status", "due_date"], name="period_status_due_idx")]
 
     def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        """The label for reading, in the page's language: "2024-Q2" is "الربع 2 من 2024" in
+        Arabic. The label itself stays the code in addresses, filters and files."""
+        quarter = QUARTER_LABEL.match(self.label or "")
+        if quarter:
+            return _("%(year)s-Q%(quarter)s") % {
+                "year": quarter.group("year"),
+                "quarter": quarter.group("quarter"),
+            }
         return self.label
 
     def clean(self):

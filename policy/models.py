@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -76,6 +77,14 @@ class Entity(NameTranslations, Timestamped):
 
     def __str__(self):
         return f"{self.name} ({self.acronym})" if self.acronym else self.name
+
+    @property
+    def short_name(self):
+        """For narrow columns: the acronym in English (MoH); in Arabic and Kurdish the name,
+        since the acronyms are English ones."""
+        if self.acronym and get_language() == "en":
+            return self.acronym
+        return self.name
 
     def clean(self):
         errors = {}

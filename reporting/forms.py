@@ -4,10 +4,25 @@ from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from core.digits import western
 from indicators.models import Indicator
 from policy.models import Activity
 from reporting.evidence import ALLOWED_NAMES, check_evidence
 from reporting.models import AgeBand, Sex
+
+
+class LocalIntegerField(forms.IntegerField):
+    """Also takes the Eastern Arabic (٣٥) and Persian (۳۵) digits people type on their phones."""
+
+    def to_python(self, value):
+        return super().to_python(western(value))
+
+
+class LocalDecimalField(forms.DecimalField):
+    """Also takes ١٢٫٥ and ۱۲٫۵ as 12.5."""
+
+    def to_python(self, value):
+        return super().to_python(western(value))
 
 
 class ReportForm(forms.Form):
@@ -23,7 +38,7 @@ class ReportForm(forms.Form):
         choices=[("", _("Choose…")), *Activity.Status.choices],
         required=False,
     )
-    percent_complete = forms.IntegerField(
+    percent_complete = LocalIntegerField(
         label=_("Percent complete"),
         help_text=_("How much of the whole activity is done, from 0 to 100."),
         min_value=0,
@@ -34,14 +49,18 @@ class ReportForm(forms.Form):
     achievements = forms.CharField(
         label=_("Achievements in this period"),
         help_text=_("What was done, where and for whom."),
-        widget=forms.Textarea(attrs={"rows": 4}),
+        widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         required=False,
     )
     challenges = forms.CharField(
-        label=_("Challenges"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Challenges"),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        required=False,
     )
     next_steps = forms.CharField(
-        label=_("Next steps"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+        label=_("Next steps"),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
+        required=False,
     )
     evidence = forms.FileField(
         label=_("Add an evidence file"),
@@ -72,7 +91,7 @@ class ReportForm(forms.Form):
         for row in rows:
             where = row.governorate.name if row.governorate else _("national total")
             top = {Indicator.Unit.PERCENT: 100, Indicator.Unit.YES_NO: 1}.get(row.indicator.unit)
-            self.fields[row.key] = forms.DecimalField(
+            self.fields[row.key] = LocalDecimalField(
                 label=f"{row.indicator.title} ({where})",
                 help_text=_("1 for yes, 0 for no.") if top == 1 else "",
                 required=False,
@@ -85,7 +104,7 @@ class ReportForm(forms.Form):
 
     @staticmethod
     def _count(label):
-        return forms.IntegerField(
+        return LocalIntegerField(
             label=label,
             required=False,
             min_value=0,
@@ -143,7 +162,7 @@ class ReviewForm(forms.Form):
     comment = forms.CharField(
         label=_("Comment for the reporter"),
         help_text=_("Required when you return the report."),
-        widget=forms.Textarea(attrs={"rows": 3}),
+        widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
     )
 
@@ -151,5 +170,5 @@ class ReviewForm(forms.Form):
 class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Why reopen this approved report?"),
-        widget=forms.Textarea(attrs={"rows": 2}),
+        widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
     )

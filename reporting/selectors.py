@@ -215,11 +215,12 @@ class Change:
     what: str
     old: str
     new: str
+    written: bool = False  # old and new are what a person wrote (a narrative), not our words
 
 
 def report_changes(report) -> list[Change]:
     """Who changed what in a report, newest first, from its history (a few queries in all)."""
-    from core.templatetags.numbers import plain_number
+    from core.templatetags.numbers import local_number
     from reporting.models import Evidence
 
     changes = []
@@ -231,7 +232,10 @@ def report_changes(report) -> list[Change]:
         "next_steps",
         "status",
     )
-    labels = {f: str(ProgressReport._meta.get_field(f).verbose_name) for f in watched}
+    fields = {f: ProgressReport._meta.get_field(f) for f in watched}
+    labels = {f: str(field.verbose_name) for f, field in fields.items()}
+    # A status is shown by its name in the reader's language, not by its stored value.
+    choices = {f: dict(field.flatchoices) for f, field in fields.items() if field.choices}
     previous = None
     for record in report.history.order_by("history_date", "history_id").select_related(
         "history_user"
@@ -240,13 +244,15 @@ def report_changes(report) -> list[Change]:
             for field in watched:
                 old, new = getattr(previous, field), getattr(record, field)
                 if old != new:
+                    names = choices.get(field, {})
                     changes.append(
                         Change(
                             record.history_date,
                             record.history_user,
                             labels[field],
-                            _short(old),
-                            _short(new),
+                            _short(names.get(old, old)),
+                            _short(names.get(new, new)),
+                            written=field in ("achievements", "challenges", "next_steps"),
                         )
                     )
         previous = record
@@ -259,7 +265,7 @@ def report_changes(report) -> list[Change]:
         where = record.governorate.name if record.governorate_id else _("national")
         what = f"{record.indicator.code} ({where})"
         old = last.get(record.id)
-        new = "" if record.history_type == "-" else plain_number(record.value)
+        new = "" if record.history_type == "-" else local_number(record.value)
         if old is not None or new:
             changes.append(Change(record.history_date, record.history_user, what, old or "", new))
         last[record.id] = None if record.history_type == "-" else new
@@ -272,6 +278,7 @@ def report_changes(report) -> list[Change]:
                 _("evidence file"),
                 "" if added else record.original_name,
                 record.original_name if added else "",
+                written=True,
             )
         )
     changes.sort(key=lambda c: c.at, reverse=True)

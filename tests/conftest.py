@@ -6,6 +6,17 @@ from django.core.management import call_command
 from tests.factories import UserFactory
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Each test starts in English. A request activates its language in the thread (Django's
+    LocaleMiddleware and ours do) and it stays there after the response; a later test calling
+    a service directly would otherwise get its messages in that language."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture
 def reference(db):
     call_command("seed_reference", stdout=io.StringIO())

@@ -239,7 +239,9 @@ def test_each_overview_chart_has_its_numbers_as_csv(client, world, table):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert len(rows) >= 2
     if table == "pillars":
-        assert rows[1][1] == f"{15 / 45:.4f}" and rows[1][2:4] == ["1", "2"]
+        assert rows[0][:3] == ["Pillar code", "Pillar", "Achievement"]
+        assert rows[1][1] == world.activity.objective.pillar.name_en
+        assert rows[1][2] == f"{15 / 45:.4f}" and rows[1][3:5] == ["1", "2"]
 
 
 def test_the_map_numbers_download_as_csv(client, world):
@@ -247,7 +249,7 @@ def test_the_map_numbers_download_as_csv(client, world):
     client.force_login(world.reviewer)
     response = client.get(reverse("analytics:map"), {"csv": "map"})
     text = response.content.decode("utf-8-sig")
-    assert text.startswith("governorate,achievement") and "IQ-BG" in text
+    assert text.startswith("Governorate code,Governorate,Achievement") and "IQ-BG" in text
 
 
 def test_generate_load_data_fills_a_plan_in_proportion(db, settings):

@@ -45,6 +45,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
+    "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row, admin and import included.
@@ -98,6 +100,8 @@ LANGUAGES = [
     ("ckb", _("Kurdish (Sorani)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our corrections to Django's number and date formats (config/formats/<language>/formats.py).
+FORMAT_MODULE_PATH = ["config.formats"]
 TIME_ZONE = "Asia/Baghdad"
 USE_I18N = True
 USE_TZ = True

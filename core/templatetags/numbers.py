@@ -1,18 +1,34 @@
 from decimal import Decimal
 
 from django import template
+from django.utils import formats
 
 register = template.Library()
 
 
 def plain_number(value) -> str:
-    """12.5000 -> "12.5", 600 -> "600" (never "6E+2"); anything else unchanged."""
+    """12.5000 -> "12.5", 600 -> "600" (never "6E+2"); anything else unchanged. For forms and
+    files: no grouping, a decimal point whatever the language."""
     if isinstance(value, Decimal):
         return format(value.normalize(), "f")
     return "" if value is None else str(value)
 
 
-register.filter("plain", plain_number)
+@register.filter("plain")
+def local_number(value) -> str:
+    """A number for reading, in the language of the page: 12345.5000 -> "12,345.5" in English
+    and Arabic, trailing zeros dropped; "" for None; anything else unchanged."""
+    if value is None or value == "":
+        return ""
+    if isinstance(value, float):
+        value = Decimal(str(value))
+    if isinstance(value, Decimal):
+        value = value.normalize()
+        if value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+    elif not isinstance(value, int):
+        return value
+    return formats.number_format(value, use_l10n=True, force_grouping=True)
 
 
 @register.filter

@@ -1,0 +1,72 @@
+"""A person's own preferences: the language (remembered on the account) and the digits."""
+
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+
+from accounts import services
+from accounts.forms import PreferencesForm
+from core.middleware import LANGUAGE_QUERY_PARAMETER
+
+
+@require_POST
+def language_set(request):
+    """Django's set_language (the cookie, then back to the page), and for a signed-in person the
+    choice is kept on the account, so it follows them to another browser or phone."""
+    # A page opened with ?lang=ar would otherwise come back in Arabic whatever was chosen.
+    next_url = request.POST.get("next")
+    if next_url and LANGUAGE_QUERY_PARAMETER in next_url:
+        parts = urlsplit(next_url)
+        query = parse_qsl(parts.query, keep_blank_values=True)
+        query = [(k, v) for k, v in query if k != LANGUAGE_QUERY_PARAMETER]
+        request.POST = request.POST.copy()
+        request.POST["next"] = urlunsplit(parts._replace(query=urlencode(query)))
+    response = set_language(request)
+    language = request.POST.get("language")
+    if request.user.is_authenticated and language in dict(settings.LANGUAGES):
+        services.preferences_set(actor=request.user, user=request.user, language=language)
+    return response
+
+
+@login_required
+def preferences(request):
+    user = request.user
+    if request.method == "POST":
+        form = PreferencesForm(request.POST)
+        if form.is_valid():
+            try:
+                services.preferences_set(
+                    actor=user,
+                    user=user,
+                    language=form.cleaned_data["language"],
+                    digits=form.cleaned_data["digits"],
+                )
+            except ValidationError as error:
+                for field, problems in error.message_dict.items():
+                    for problem in problems:
+                        form.add_error(field if field in form.fields else None, problem)
+            else:
+                translation.activate(user.language)
+                messages.success(request, _("Your preferences are saved."))
+                response = redirect("accounts:preferences")
+                response.set_cookie(
+                    settings.LANGUAGE_COOKIE_NAME,
+                    user.language,
+                    max_age=settings.LANGUAGE_COOKIE_AGE,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                    secure=settings.LANGUAGE_COOKIE_SECURE,
+                )
+                return response
+    else:
+        form = PreferencesForm(
+            initial={"language": user.language or translation.get_language(), "digits": user.digits}
+        )
+    return render(request, "accounts/preferences.html", {"form": form})
