@@ -526,3 +526,23 @@ def test_the_server_error_page_speaks_the_language(rf, language, direction):
         html = server_error(rf.get("/")).content.decode()
         assert f'<html lang="{language}" dir="{direction}">' in html
         assert translation.gettext("Something went wrong") in html
+
+
+@pytest.mark.django_db(transaction=True)
+def test_e_mails_go_out_in_each_recipients_language(world, mailoutbox):
+    from tests.reporting_helpers import returned
+
+    world.reporter.language = "ckb"
+    world.reporter.save()
+    world.colleague.language = "ar"
+    world.colleague.save()
+    report = returned(world)  # mails the reporters of the entity after the commit
+    by_address = {m.to[0]: m for m in mailoutbox}
+    for address, language in (("reporter@example.org", "ckb"), ("colleague@example.org", "ar")):
+        with translation.override(language):
+            subject = translation.gettext("Report %(code)s (%(period)s) was returned to you") % {
+                "code": report.activity.code,
+                "period": str(report.period),
+            }
+        assert subject != "Report 1.1.1 (2022-Q2) was returned to you"
+        assert by_address[address].subject == subject
