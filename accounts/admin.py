@@ -39,7 +39,7 @@ class UserAdmin(DjangoUserAdmin):
 
     fieldsets = (
         *DjangoUserAdmin.fieldsets,
-        (_("Preferences"), {"fields": ("language",)}),
+        (_("Preferences"), {"fields": ("language", "digits")}),
     )
 
 

@@ -1,6 +1,6 @@
 """A person's own preferences: the language (remembered on the account) and the digits."""
 
-from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -17,18 +17,29 @@ from accounts.forms import PreferencesForm
 from core.middleware import LANGUAGE_QUERY_PARAMETER
 
 
+def _without_lang(url):
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [
+        pair for pair in parts.query.split("&") if pair.split("=", 1)[0] != LANGUAGE_QUERY_PARAMETER
+    ]
+    return urlunsplit(parts._replace(query="&".join(kept)))
+
+
 @require_POST
 def language_set(request):
     """Django's set_language (the cookie, then back to the page), and for a signed-in person the
     choice is kept on the account, so it follows them to another browser or phone."""
     # A page opened with ?lang=ar would otherwise come back in Arabic whatever was chosen.
-    next_url = request.POST.get("next")
-    if next_url and LANGUAGE_QUERY_PARAMETER in next_url:
-        parts = urlsplit(next_url)
-        query = parse_qsl(parts.query, keep_blank_values=True)
-        query = [(k, v) for k, v in query if k != LANGUAGE_QUERY_PARAMETER]
-        request.POST = request.POST.copy()
-        request.POST["next"] = urlunsplit(parts._replace(query=urlencode(query)))
+    # Only the lang= pairs go; the rest of the address stays byte for byte. Django falls back
+    # to the Referer when there is no usable `next`, so it is cleaned the same way.
+    request.POST = request.POST.copy()
+    request.POST["next"] = _without_lang(request.POST.get("next") or "")
+    if "HTTP_REFERER" in request.META:
+        request.META["HTTP_REFERER"] = _without_lang(request.META["HTTP_REFERER"])
+    if not request.POST["next"]:
+        del request.POST["next"]
     response = set_language(request)
     language = request.POST.get("language")
     if request.user.is_authenticated and language in dict(settings.LANGUAGES):
@@ -57,12 +68,15 @@ def preferences(request):
                 translation.activate(user.language)
                 messages.success(request, _("Your preferences are saved."))
                 response = redirect("accounts:preferences")
-                response.set_cookie(
+                response.set_cookie(  # as Django's set_language sets it
                     settings.LANGUAGE_COOKIE_NAME,
                     user.language,
                     max_age=settings.LANGUAGE_COOKIE_AGE,
-                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+                    path=settings.LANGUAGE_COOKIE_PATH,
+                    domain=settings.LANGUAGE_COOKIE_DOMAIN,
                     secure=settings.LANGUAGE_COOKIE_SECURE,
+                    httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+                    samesite=settings.LANGUAGE_COOKIE_SAMESITE,
                 )
                 return response
     else:

@@ -16,11 +16,21 @@ TO_EASTERN = str.maketrans(WESTERN, EASTERN)
 # Persian digits are typed on Kurdish keyboards; both become 0-9 in what people type.
 TO_WESTERN = str.maketrans(EASTERN + "۰۱۲۳۴۵۶۷۸۹" + "٫٬", WESTERN + WESTERN + ".,")
 
-_MARKUP = re.compile(r"<!--.*?-->|<![^>]*>|<[^>]*>", re.S)
+# Comments, CDATA, doctype, and tags whose quoted attribute values may hold ">".
+_MARKUP = re.compile(
+    r"<!--.*?(?:-->|\Z)|<!\[CDATA\[.*?(?:\]\]>|\Z)|<![^>]*>"
+    r"""|</?[a-zA-Z][^\s/>]*(?:"[^"]*"|'[^']*'|[^'">])*>""",
+    re.S,
+)
 _ENTITY = re.compile(r"(&#?\w+;)")
 _TAG_NAME = re.compile(r"</?\s*([a-zA-Z][\w-]*)")
 _NO_TRANSLATE = re.compile(r"""\stranslate\s*=\s*["']?no\b""", re.I)
-SKIPPED = {"script", "style", "textarea", "pre", "code", "kbd", "samp"}
+_USER_TEXT = re.compile(r"""\sclass\s*=\s*["'][^"']*\buser-text\b""", re.I)
+# <title> holds codes ("Progress report 1.1.3"); people's own words keep their digits too.
+SKIPPED = {"script", "style", "textarea", "pre", "code", "kbd", "samp", "title"}
+_DECIMAL_POINT = re.compile(r"(?<=\d)\.(?=\d)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d)")
+_PER_CENT = re.compile(r"(?<=\d)\s?%")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
 
 
@@ -28,9 +38,9 @@ def eastern_text(text: str) -> str:
     """Digits of a text node (no markup) as Eastern Arabic digits; entities are kept."""
     pieces = _ENTITY.split(text)
     for i in range(0, len(pieces), 2):  # even pieces are text, odd ones entities
-        piece = re.sub(r"(?<=\d)\.(?=\d)", "٫", pieces[i])
-        piece = re.sub(r"(?<=\d),(?=\d)", "٬", piece)
-        piece = re.sub(r"(?<=\d)\s?%", "٪", piece)
+        piece = _DECIMAL_POINT.sub("٫", pieces[i])
+        piece = _THOUSANDS.sub("٬", piece)
+        piece = _PER_CENT.sub("٪", piece)
         pieces[i] = piece.translate(TO_EASTERN)
     return "".join(pieces)
 
@@ -60,7 +70,7 @@ def html_eastern(html: str) -> str:
             not closing
             and name not in VOID
             and not markup.endswith("/>")
-            and (name in SKIPPED or _NO_TRANSLATE.search(markup))
+            and (name in SKIPPED or _NO_TRANSLATE.search(markup) or _USER_TEXT.search(markup))
         ):
             skipping = [name, 1]
     tail = html[position:]

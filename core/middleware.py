@@ -22,7 +22,7 @@ def _chosen_language(request):
     if asked in dict(settings.LANGUAGES):
         return asked
     user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.language:
+    if user is not None and user.is_authenticated and user.language in dict(settings.LANGUAGES):
         return user.language
     return None
 
@@ -40,16 +40,23 @@ class PreferencesMiddleware:
             request.LANGUAGE_CODE = language
         user = getattr(request, "user", None)
         eastern = bool(user is not None and user.is_authenticated and user.digits == "arab")
-        request.eastern_digits = eastern
         response = self.get_response(request)
         if (
             eastern
+            and request.method != "HEAD"
             and not response.streaming
+            and not response.has_header("Content-Encoding")
             and response.get("Content-Type", "").startswith("text/html")
             and response.content
+            # The admin is the Directorate's workbench of codes and searches: left as it is.
+            and not (request.resolver_match and request.resolver_match.namespace == "admin")
         ):
             charset = response.charset or "utf-8"
-            response.content = html_eastern(response.content.decode(charset)).encode(charset)
+            try:
+                rewritten = html_eastern(response.content.decode(charset))
+                response.content = rewritten.encode(charset, errors="xmlcharrefreplace")
+            except UnicodeError:
+                pass  # not the charset it says: leave the page as it is
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
         response.setdefault("Content-Language", translation.get_language())

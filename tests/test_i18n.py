@@ -546,3 +546,50 @@ def test_e_mails_go_out_in_each_recipients_language(world, mailoutbox):
             }
         assert subject != "Report 1.1.1 (2022-Q2) was returned to you"
         assert by_address[address].subject == subject
+
+
+def test_the_accounts_language_beats_a_cookie_and_signing_in_keeps_it(client, world):
+    from accounts.models import User
+
+    world.reporter.language = "ckb"
+    world.reporter.save()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    client.post(reverse("login"), {"username": "reporter", "password": "password"})
+    client.force_login(world.reporter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
+    html = client.get(reverse("reporting:my_work")).content.decode()
+    assert '<html lang="ckb" dir="rtl">' in html
+    assert User.objects.get(pk=world.reporter.pk).language == "ckb"
+
+
+def test_eastern_digits_leave_codes_titles_people_s_words_the_admin_and_files_alone(client, world):
+    from tests.reporting_helpers import approved
+
+    report = approved(world)
+    world.reporter.digits = "arab"
+    world.reporter.save()
+    client.force_login(world.reporter)
+    html = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert "1.1.1" in title  # the code in the title keeps its digits
+    assert "1.1.1-a" in html and "١٫١٫١" not in html  # the change table names the indicator
+    assert "Trained 20 women." in html  # what the reporter wrote stays as written
+    world.reporter.is_staff = True
+    world.reporter.is_superuser = True
+    world.reporter.save()
+    admin = client.get(reverse("admin:indicators_indicator_changelist")).content.decode()
+    assert "1.1.1-a" in admin and "١" not in admin
+    csv_text = client.get(reverse("analytics:map"), {"csv": "map"}).content.decode("utf-8-sig")
+    assert "١" not in csv_text
+
+
+def test_the_digits_rewrite_survives_odd_markup():
+    from core.digits import html_eastern
+
+    assert (
+        html_eastern('<a title="1 > 0" href="/r/5/">5</a>') == '<a title="1 > 0" href="/r/5/">٥</a>'
+    )
+    assert html_eastern("<![CDATA[ a > 1 ]]><p>2</p>") == "<![CDATA[ a > 1 ]]><p>٢</p>"
+    assert html_eastern("<p>3<!-- 4 --></p>") == "<p>٣<!-- 4 --></p>"
+    nested = '<span translate="no">1<span>2</span>3</span>4'
+    assert html_eastern(nested) == '<span translate="no">1<span>2</span>3</span>٤'
