@@ -438,6 +438,47 @@ def indicator_history(indicator):
     return {"rows": rows, "places": places}
 
 
+def across_plans(indicator, max_plans=10):
+    """An indicator that continues one of an earlier plan, compared across plans.
+
+    Follows `carried_from` back (one small query a plan) and returns, earliest plan first and
+    this indicator's own plan last, [{"indicator", "policy", "rows": [(period, figure)],
+    "to_date"}]: each plan's national figures from approved values only (period_figures, one
+    aggregate for all the plans), periods without an approved figure left out, and the figure
+    to date by the indicator's aggregation. An empty list when the indicator was not carried
+    over from another."""
+    chain, seen, current = [indicator], {indicator.pk}, indicator
+    while current.carried_from_id and len(chain) < max_plans:
+        current = (
+            Indicator.objects.select_related("policy").filter(pk=current.carried_from_id).first()
+        )
+        if current is None or current.pk in seen:
+            break
+        seen.add(current.pk)
+        chain.append(current)
+    if len(chain) == 1:
+        return []
+    chain.reverse()
+    periods = list(
+        ReportingPeriod.objects.filter(policy__in=[i.policy_id for i in chain]).order_by(
+            "start_date"
+        )
+    )
+    figures = period_figures(chain, periods)
+    plans = []
+    for item in chain:
+        own = [(p, figures.get((item.pk, p.pk))) for p in periods if p.policy_id == item.policy_id]
+        plans.append(
+            {
+                "indicator": item,
+                "policy": item.policy,
+                "rows": [(p, value) for p, value in own if value is not None],
+                "to_date": measures.over_time([value for _p, value in own], item.aggregation),
+            }
+        )
+    return plans
+
+
 def reporting_rate_by_entity(periods):
     """[(entity, [rate per period])] for entities expected to report in any of the periods."""
     from policy.models import Entity

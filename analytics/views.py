@@ -279,12 +279,29 @@ def pillar(request, code):
 
 
 def indicator(request, pk):
-    """One indicator: baseline, targets and approved figures over time, by governorate."""
+    """One indicator: baseline, targets and approved figures over time, by governorate; its
+    framework references; and, when it continues an indicator of an earlier plan, the approved
+    figures of each plan."""
     item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
     public = not request.user.is_authenticated
     if public and not item.policy.is_published:
         raise Http404
     history = selectors.indicator_history(item)
+    plans = selectors.across_plans(item)
+    if public:  # visitors see published plans only, and no small protection figures
+        plans = [
+            {
+                **plan,
+                "rows": [
+                    (p, None if _too_small(plan["indicator"], v) else v) for p, v in plan["rows"]
+                ],
+                "to_date": (
+                    None if _too_small(plan["indicator"], plan["to_date"]) else plan["to_date"]
+                ),
+            }
+            for plan in plans
+            if plan["policy"].is_published
+        ]
     if public:
         for row in history["rows"]:
             if _too_small(item, row["national"]):
@@ -299,6 +316,8 @@ def indicator(request, pk):
         {
             "indicator": item,
             "public": public,
+            "references": item.framework_references.all(),
+            "across_plans": plans if len(plans) > 1 else [],
             **history,
         },
     )

@@ -3,8 +3,14 @@ from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
-from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
-from indicators.resources import IndicatorResource, TargetResource
+from indicators.models import (
+    Disaggregation,
+    FrameworkReference,
+    Indicator,
+    ReportingPeriod,
+    Target,
+)
+from indicators.resources import FrameworkReferenceResource, IndicatorResource, TargetResource
 from reporting.services import period_close, period_open
 
 
@@ -12,6 +18,20 @@ from reporting.services import period_close, period_open
 class DisaggregationAdmin(PlanAdmin):
     list_display = ("name_en", "name_ar", "name_ckb", "code", "order")
     search_fields = ("code", *NAME_FIELDS)
+
+
+@admin.register(FrameworkReference)
+class FrameworkReferenceAdmin(ImportExportPlanAdmin):
+    resource_classes = [FrameworkReferenceResource]
+    list_display = ("framework", "code", "title_en", "order")
+    list_display_links = ("framework", "code")
+    list_filter = ("framework",)
+    search_fields = ("code", *TITLE_FIELDS)
+    fieldsets = (
+        (None, {"fields": ("framework", "code", "order")}),
+        (_("Title"), {"fields": TITLE_FIELDS}),
+        (_("Source"), {"fields": ("source", "url")}),
+    )
 
 
 class TargetInline(admin.TabularInline):
@@ -41,16 +61,29 @@ class IndicatorAdmin(ImportExportPlanAdmin):
         "direction",
         "frequency",
         "is_sensitive",
+        "framework_references__framework",
         ("objective__pillar", admin.RelatedOnlyFieldListFilter),
         ("activity__objective__pillar", admin.RelatedOnlyFieldListFilter),
     )
     list_select_related = ("responsible_entity",)
     search_fields = ("code", *TITLE_FIELDS)
-    autocomplete_fields = ("policy", "objective", "activity", "responsible_entity")
-    filter_horizontal = ("disaggregations",)
+    autocomplete_fields = ("policy", "objective", "activity", "responsible_entity", "carried_from")
+    filter_horizontal = ("disaggregations", "framework_references")
     inlines = [TargetInline]
     fieldsets = (
-        (None, {"fields": ("policy", "code", "objective", "activity", "responsible_entity")}),
+        (
+            None,
+            {
+                "fields": (
+                    "policy",
+                    "code",
+                    "objective",
+                    "activity",
+                    "responsible_entity",
+                    "carried_from",
+                )
+            },
+        ),
         (_("Title"), {"fields": (*TITLE_FIELDS, "definition")}),
         (
             _("Measurement"),
@@ -68,6 +101,7 @@ class IndicatorAdmin(ImportExportPlanAdmin):
                 )
             },
         ),
+        (_("Framework references"), {"fields": ("framework_references",)}),
     )
 
 

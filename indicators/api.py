@@ -1,17 +1,27 @@
+import re
+
+import django_filters
 from django.db.models import Q
 from rest_framework import serializers, viewsets
 
-from core.api import CodeOrIdFilter, GovernorateOrNationalFilter, IdFilter, PlanFilterSet
-from indicators.models import Indicator, ReportingPeriod, Target
+from core.api import ID_MAX, CodeOrIdFilter, GovernorateOrNationalFilter, IdFilter, PlanFilterSet
+from indicators.models import FrameworkReference, Indicator, ReportingPeriod, Target
 from policy.api import TITLES, PublishedScope, code_of
 
 
 class IndicatorSerializer(serializers.ModelSerializer):
+    """An indicator. `framework_references` is a list of `framework:code` strings
+    (`sdg:5.5`, `cedaw:Art. 7`, `unscr1325:11a`): short, and a plain `;`-separated cell in CSV
+    and XLSX; /api/v1/framework-references/ has each entry's titles, source and address.
+    `carried_from` is the code of the same indicator in the predecessor plan, or null."""
+
     policy = code_of("policy")
     objective = code_of("objective", allow_null=True)
     activity = code_of("activity", allow_null=True)
     responsible_entity = code_of("responsible_entity", allow_null=True)
     disaggregations = serializers.SlugRelatedField(many=True, slug_field="code", read_only=True)
+    framework_references = serializers.SlugRelatedField(many=True, slug_field="key", read_only=True)
+    carried_from = code_of("carried_from", allow_null=True)
 
     class Meta:
         model = Indicator
@@ -33,8 +43,18 @@ class IndicatorSerializer(serializers.ModelSerializer):
             "disaggregations",
             "responsible_entity",
             "is_sensitive",
+            "framework_references",
+            "carried_from",
             "updated_at",
         )
+
+
+class FrameworkReferenceSerializer(serializers.ModelSerializer):
+    """An entry of an external framework: `key` (`sdg:5.5`) is how indicators refer to it."""
+
+    class Meta:
+        model = FrameworkReference
+        fields = ("id", "framework", "code", "key", *TITLES, "source", "url", "updated_at")
 
 
 class PeriodSerializer(serializers.ModelSerializer):
@@ -76,6 +96,28 @@ class TargetSerializer(serializers.ModelSerializer):
         )
 
 
+class FrameworkReferenceCodeFilter(django_filters.CharFilter):
+    """`?framework_reference=sdg:5.5` (framework and code), `=5.5` (the code, in any
+    framework) or `=12` (an id): indicators that refer to it."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        framework, colon, code = value.partition(":")
+        if colon:
+            condition = {
+                f"{self.field_name}__framework": framework,
+                f"{self.field_name}__code": code,
+            }
+        elif re.fullmatch(r"[0-9]+", value):
+            if int(value) > ID_MAX:
+                return qs.none()
+            condition = {f"{self.field_name}__id": int(value)}
+        else:
+            condition = {f"{self.field_name}__code": value}
+        return qs.filter(**condition).distinct()
+
+
 class IndicatorFilter(PlanFilterSet):
     policy = CodeOrIdFilter(field_name="policy")
     pillar = CodeOrIdFilter(field_name="objective__pillar|activity__objective__pillar")
@@ -88,6 +130,16 @@ class IndicatorFilter(PlanFilterSet):
         label="Responsible or lead entity (code or id)",
     )
     theme = CodeOrIdFilter(field_name="activity__themes")
+    framework_reference = FrameworkReferenceCodeFilter(
+        field_name="framework_references",
+        label="Framework reference: framework:code (sdg:5.5), a code (5.5) or an id",
+    )
+    framework = django_filters.ChoiceFilter(
+        field_name="framework_references__framework",
+        choices=FrameworkReference.Framework.choices,
+        distinct=True,
+        label="Refers to an entry of this framework",
+    )
 
     class Meta:
         model = Indicator
@@ -100,10 +152,18 @@ class IndicatorFilter(PlanFilterSet):
             "unit",
             "theme",
             "is_sensitive",
+            "framework_reference",
+            "framework",
         ]
 
     def filter_objective(self, queryset, name, value):
         return queryset.filter(Q(objective_id=value) | Q(activity__objective_id=value))
+
+
+class FrameworkReferenceFilter(PlanFilterSet):
+    class Meta:
+        model = FrameworkReference
+        fields = ["framework", "code"]
 
 
 class PeriodFilter(PlanFilterSet):
@@ -132,14 +192,28 @@ class IndicatorViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Indicators of objectives (outcomes) and activities (outputs), with their baselines."""
 
     queryset = (
-        Indicator.objects.select_related("policy", "objective", "activity", "responsible_entity")
-        .prefetch_related("disaggregations")
+        Indicator.objects.select_related(
+            "policy", "objective", "activity", "responsible_entity", "carried_from"
+        )
+        .prefetch_related("disaggregations", "framework_references")
         .order_by("policy__code", "code")
     )
     serializer_class = IndicatorSerializer
     filterset_class = IndicatorFilter
     search_fields = ["code", "title_en", "title_ar", "title_ckb"]
     ordering_fields = ["code", "updated_at"]
+
+
+class FrameworkReferenceViewSet(viewsets.ReadOnlyModelViewSet):
+    """External frameworks indicators refer to: SDG targets (A/RES/70/1), CEDAW articles
+    (A/RES/34/180) and the global indicators for resolution 1325 (S/2010/498), each with the
+    source it is quoted from. Reference data: the same for every reader."""
+
+    queryset = FrameworkReference.objects.order_by("framework", "order", "code")
+    serializer_class = FrameworkReferenceSerializer
+    filterset_class = FrameworkReferenceFilter
+    search_fields = ["code", "title_en", "title_ar", "title_ckb"]
+    ordering_fields = ["code", "order", "updated_at"]
 
 
 class PeriodViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):

@@ -29,6 +29,53 @@ class Disaggregation(NameTranslations):
         return self.name
 
 
+class FrameworkReference(TitleTranslations, Timestamped):
+    """An entry of an external framework an indicator can refer to: a UN global indicator for
+    resolution 1325 (report S/2010/498), an SDG target, a CEDAW article.
+
+    Reference data: `manage.py seed_reference` loads the list from indicators/frameworks.py,
+    each entry with the source it is quoted from (`source`, required)."""
+
+    class Framework(models.TextChoices):
+        UNSCR_1325 = "unscr1325", _("UN global indicators for resolution 1325 (S/2010/498)")
+        SDG = "sdg", _("SDG target")
+        CEDAW = "cedaw", _("CEDAW article")
+
+    framework = models.CharField(_("framework"), max_length=12, choices=Framework.choices)
+    code = models.CharField(
+        _("code"), max_length=30, help_text=_("For example 5.5, 16.7, Art. 7 or 11a.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    source = models.TextField(
+        _("source"), help_text=_("Where the wording comes from: document symbol, year, page.")
+    )
+    url = models.URLField(_("address (URL)"), max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["framework", "order", "code"]
+        verbose_name = _("framework reference")
+        verbose_name_plural = _("framework references")
+        permissions = [
+            ("import_frameworkreference", _("Can import framework references from a spreadsheet"))
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["framework", "code"],
+                name="framework_reference_unique_code",
+                violation_error_message=_("This framework already has an entry with this code."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_framework_display()} {self.code}"
+
+    @property
+    def key(self) -> str:
+        """`sdg:5.5`: the framework and the code, as the API writes a reference."""
+        return f"{self.framework}:{self.code}"
+
+
 class Indicator(TitleTranslations, Timestamped):
     class Unit(models.TextChoices):
         NUMBER = "number", _("Number")
@@ -107,7 +154,23 @@ class Indicator(TitleTranslations, Timestamped):
         default=False,
         help_text=_("Small numbers are suppressed on public pages."),
     )
-    history = HistoricalRecords(m2m_fields=[disaggregations])
+    framework_references = models.ManyToManyField(
+        FrameworkReference,
+        blank=True,
+        related_name="indicators",
+        verbose_name=_("framework references"),
+        help_text=_("SDG targets, CEDAW articles and 1325 global indicators this one serves."),
+    )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("carried over from"),
+        help_text=_("The same indicator in the predecessor plan: its figures are compared."),
+    )
+    history = HistoricalRecords(m2m_fields=[disaggregations, framework_references])
 
     class Meta:
         ordering = ["policy", "code"]
@@ -164,6 +227,12 @@ class Indicator(TitleTranslations, Timestamped):
             and not 0 <= self.baseline_value <= 100
         ):
             errors["baseline_value"] = _("A percentage lies between 0 and 100.")
+        if self.carried_from_id and self.policy_id:
+            predecessor = self.policy.predecessor_id
+            if predecessor is None or self.carried_from.policy_id != predecessor:
+                errors["carried_from"] = _(
+                    "An indicator is carried over from the predecessor of its plan."
+                )
         if errors:
             raise ValidationError(errors)
 

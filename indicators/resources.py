@@ -9,7 +9,13 @@ from core.importing import (
     WholeNumberWidget,
 )
 from governorates.models import Governorate
-from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
+from indicators.models import (
+    Disaggregation,
+    FrameworkReference,
+    Indicator,
+    ReportingPeriod,
+    Target,
+)
 from policy.models import Activity, Entity, Objective, Policy
 
 
@@ -96,3 +102,22 @@ class TargetResource(PlanResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("indicator__policy", "period", "governorate")
+
+
+class FrameworkReferenceResource(PlanResource):
+    """The framework references as a sheet: framework, code, order, titles, source and url;
+    a row is keyed by framework and code."""
+
+    class Meta(PlanResource.Meta):
+        model = FrameworkReference
+        import_id_fields = ("framework", "code")
+        fields = (
+            "framework",
+            "code",
+            "order",
+            "title_en",
+            "title_ar",
+            "title_ckb",
+            "source",
+            "url",
+        )

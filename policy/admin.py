@@ -1,8 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
+from policy.carry_over import policy_carry_over
 from policy.models import (
     Activity,
     ActivityPartner,
@@ -33,14 +36,81 @@ class EntityAdmin(ImportExportPlanAdmin):
 
 @admin.register(Policy)
 class PolicyAdmin(PlanAdmin):
-    list_display = ("title_en", "code", "start_year", "end_year", "status", "is_published")
+    actions = ["carry_over"]
+    list_display = (
+        "title_en",
+        "code",
+        "start_year",
+        "end_year",
+        "status",
+        "is_published",
+        "predecessor",
+    )
     list_filter = ("status", "is_published")
+    list_select_related = ("predecessor",)
     search_fields = ("code", *TITLE_FIELDS)
-    autocomplete_fields = ("owner",)
+    autocomplete_fields = ("owner", "predecessor")
     fieldsets = (
-        (None, {"fields": ("code", "start_year", "end_year", "status", "owner", "is_published")}),
+        (
+            None,
+            {
+                "fields": (
+                    "code",
+                    "start_year",
+                    "end_year",
+                    "status",
+                    "owner",
+                    "is_published",
+                    "predecessor",
+                )
+            },
+        ),
         (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
     )
+
+    @admin.action(description=_("Carry over to the successor plan"), permissions=["change"])
+    def carry_over(self, request, queryset):
+        """Each selected plan's activities and indicators go to its one successor plan
+        (policy.carry_over.policy_carry_over: all or nothing, and nothing twice)."""
+        for source in queryset:
+            successors = list(source.successors.all())
+            if len(successors) != 1:
+                self.message_user(
+                    request,
+                    gettext(
+                        "%(plan)s: nothing carried over; it needs exactly one successor plan "
+                        "(a plan naming it as its predecessor)."
+                    )
+                    % {"plan": source.code},
+                    messages.ERROR,
+                )
+                continue
+            try:
+                result = policy_carry_over(user=request.user, source=source, target=successors[0])
+            except (PermissionDenied, ValidationError) as error:
+                problems = getattr(error, "messages", None) or [str(error)]
+                self.message_user(
+                    request,
+                    gettext("%(plan)s: nothing carried over: %(problems)s")
+                    % {"plan": source.code, "problems": " ".join(problems)},
+                    messages.ERROR,
+                )
+                continue
+            self.message_user(
+                request,
+                gettext(
+                    "%(plan)s to %(successor)s: %(objectives)d objective(s), %(activities)d "
+                    "activity(ies) and %(indicators)d indicator(s) carried over."
+                )
+                % {
+                    "plan": source.code,
+                    "successor": successors[0].code,
+                    "objectives": len(result.objectives),
+                    "activities": len(result.activities),
+                    "indicators": len(result.indicators),
+                },
+                messages.SUCCESS,
+            )
 
 
 class ActivityInline(admin.TabularInline):
@@ -122,7 +192,7 @@ class ActivityAdmin(ImportExportPlanAdmin):
     )
     list_select_related = ("lead_entity", "objective")
     search_fields = ("code", *TITLE_FIELDS, "lead_entity__code", "lead_entity__acronym")
-    autocomplete_fields = ("objective", "lead_entity")
+    autocomplete_fields = ("objective", "lead_entity", "carried_from")
     filter_horizontal = ("governorates", "target_groups", "themes")
     date_hierarchy = "start_date"
     inlines = [ActivityPartnerInline, FundingInline]
@@ -132,7 +202,7 @@ class ActivityAdmin(ImportExportPlanAdmin):
         return obj.lead_entity.acronym or obj.lead_entity.code
 
     fieldsets = (
-        (None, {"fields": ("objective", "code", "lead_entity", "status")}),
+        (None, {"fields": ("objective", "code", "lead_entity", "status", "carried_from")}),
         (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
         (
             _("Where and for whom"),

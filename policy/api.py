@@ -44,7 +44,10 @@ class EntitySerializer(serializers.ModelSerializer):
 
 
 class PolicySerializer(serializers.ModelSerializer):
+    """A plan; `predecessor` is the code of the plan it succeeds, or null."""
+
     owner = code_of("owner", allow_null=True)
+    predecessor = code_of("predecessor", allow_null=True)
 
     class Meta:
         model = Policy
@@ -58,6 +61,7 @@ class PolicySerializer(serializers.ModelSerializer):
             "owner",
             "is_published",
             "description",
+            "predecessor",
             "updated_at",
         )
 
@@ -97,6 +101,9 @@ class FundingSerializer(serializers.ModelSerializer):
 
 
 class ActivitySerializer(serializers.ModelSerializer):
+    """An activity; `carried_from` is the code of the same activity in the predecessor plan,
+    or null."""
+
     policy = serializers.CharField(source="objective.policy.code", read_only=True)
     objective = code_of("objective")
     objective_id = serializers.IntegerField(read_only=True)
@@ -107,6 +114,7 @@ class ActivitySerializer(serializers.ModelSerializer):
     target_groups = serializers.SlugRelatedField(many=True, slug_field="code", read_only=True)
     themes = serializers.SlugRelatedField(many=True, slug_field="code", read_only=True)
     funding = FundingSerializer(source="funding_lines", many=True, read_only=True)
+    carried_from = code_of("carried_from", allow_null=True)
 
     class Meta:
         model = Activity
@@ -131,6 +139,7 @@ class ActivitySerializer(serializers.ModelSerializer):
             "planned_budget",
             "currency",
             "funding",
+            "carried_from",
             "updated_at",
         )
 
@@ -219,7 +228,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
 class PolicyViewSet(viewsets.ReadOnlyModelViewSet):
     """Plans: the National Policy 2021-2024 and any other plan the Directorate keeps."""
 
-    queryset = Policy.objects.select_related("owner").order_by("-start_year", "code")
+    queryset = Policy.objects.select_related("owner", "predecessor").order_by("-start_year", "code")
     serializer_class = PolicySerializer
     filterset_class = PolicyFilter
     search_fields = ["code", "title_en", "title_ar", "title_ckb"]
@@ -247,7 +256,9 @@ class ActivityViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
 
     policy_path = "objective__policy"
     queryset = (
-        Activity.objects.select_related("objective__policy", "objective__pillar", "lead_entity")
+        Activity.objects.select_related(
+            "objective__policy", "objective__pillar", "lead_entity", "carried_from"
+        )
         .prefetch_related(
             # select_related inside each prefetch: the query count does not depend on data
             Prefetch("partnerships", ActivityPartner.objects.select_related("entity")),

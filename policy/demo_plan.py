@@ -2946,3 +2946,19 @@ OBJECTIVES = [
         ],
     },
 ]
+
+# Demo indicators linked to external frameworks (indicators/frameworks.py), only where the link
+# is plain: women in decision-making -> SDG 5.5 and CEDAW article 7; violence against women ->
+# SDG 5.2; sexual and reproductive health -> SDG 5.6 and CEDAW article 12; legislation -> SDG
+# 5.1 and 5.c and CEDAW article 2.
+FRAMEWORK_REFERENCES = {
+    "1.1-o1": ["sdg:5.5", "cedaw:Art. 7"],
+    "1.1.1-a": ["sdg:5.5"],
+    "4.2.2-b": ["sdg:5.5"],
+    "2.2-o1": ["sdg:5.6", "cedaw:Art. 12"],
+    "2.3-o1": ["sdg:5.2"],
+    "2.3.1-a": ["sdg:5.2"],
+    "4.1-o1": ["sdg:5.2", "sdg:5.c"],
+    "4.1.2-a": ["sdg:5.1", "cedaw:Art. 2"],
+    "4.1.2-b": ["sdg:5.1", "sdg:5.c"],
+}

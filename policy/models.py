@@ -133,6 +133,17 @@ class Policy(TitleTranslations, Timestamped):
         _("published"), default=False, help_text=_("Approved data of a published plan is public.")
     )
     description = models.TextField(_("description"), blank=True)
+    predecessor = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successors",
+        verbose_name=_("predecessor plan"),
+        help_text=_(
+            "The plan this one succeeds; its activities and indicators can be carried over."
+        ),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -156,6 +167,15 @@ class Policy(TitleTranslations, Timestamped):
         return f"{self.title} ({self.start_year}-{self.end_year})"
 
     def clean(self):
+        if self.predecessor_id:
+            if self.pk and _is_own_predecessor(self):
+                raise ValidationError(
+                    {"predecessor": _("A plan cannot succeed itself, directly or through others.")}
+                )
+            if self.start_year and self.predecessor.start_year > self.start_year:
+                raise ValidationError(
+                    {"predecessor": _("The predecessor plan cannot start after this one.")}
+                )
         # A trigger refuses this too; here the message says what to do.
         if self.pk and self.start_year and self.end_year:
             import datetime
@@ -172,6 +192,17 @@ class Policy(TitleTranslations, Timestamped):
                     )
                     % {"labels": ", ".join(outside)}
                 )
+
+
+def _is_own_predecessor(policy) -> bool:
+    """True when following `predecessor` from the plan comes back to it (a cycle)."""
+    seen, earlier = set(), policy.predecessor
+    while earlier is not None and earlier.pk not in seen:
+        if earlier.pk == policy.pk:
+            return True
+        seen.add(earlier.pk)
+        earlier = earlier.predecessor
+    return False
 
 
 class Objective(TitleTranslations, Timestamped):
@@ -295,6 +326,15 @@ class Activity(TitleTranslations, Timestamped):
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.IQD
     )
+    carried_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="carried_to",
+        verbose_name=_("carried over from"),
+        help_text=_("The same activity in the predecessor plan."),
+    )
     history = HistoricalRecords(m2m_fields=[governorates, target_groups, themes])
 
     class Meta:
@@ -332,6 +372,16 @@ class Activity(TitleTranslations, Timestamped):
         # The check constraint holds this too; here the message is attached to the field.
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("The end date cannot be before the start date.")})
+        if self.carried_from_id and self.objective_id:
+            predecessor = self.objective.policy.predecessor_id
+            if predecessor is None or self.carried_from.objective.policy_id != predecessor:
+                raise ValidationError(
+                    {
+                        "carried_from": _(
+                            "An activity is carried over from the predecessor of its plan."
+                        )
+                    }
+                )
 
 
 class ActivityPartner(models.Model):
