@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts.models import Role
 
-PLAN_APPS = ("governorates", "pillars", "policy", "indicators")
+PLAN_APPS = ("governorates", "pillars", "policy", "indicators", "followup")
 
 ROLE_GROUPS = {
     Role.DIRECTORATE_ADMIN: _("Directorate admins"),

@@ -4,8 +4,14 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from followup.api import AssessmentViewSet, LegalInstrumentViewSet, RecommendationViewSet
 from governorates.api import GovernorateViewSet
-from indicators.api import IndicatorViewSet, PeriodViewSet, TargetViewSet
+from indicators.api import (
+    FrameworkReferenceViewSet,
+    IndicatorViewSet,
+    PeriodViewSet,
+    TargetViewSet,
+)
 from pillars.api import PillarViewSet
 from policy.api import (
     ActivityViewSet,
@@ -29,8 +35,12 @@ router.register("themes", ThemeViewSet)
 router.register("indicators", IndicatorViewSet)
 router.register("periods", PeriodViewSet)
 router.register("targets", TargetViewSet)
+router.register("framework-references", FrameworkReferenceViewSet)
 router.register("indicator-values", IndicatorValueViewSet, basename="indicatorvalue")
 router.register("reports", ReportViewSet, basename="report")
+router.register("legal-instruments", LegalInstrumentViewSet)
+router.register("recommendations", RecommendationViewSet)
+router.register("assessments", AssessmentViewSet, basename="assessment")
 
 urlpatterns = [
     path("v1/", include(router.urls)),

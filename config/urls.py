@@ -16,5 +16,6 @@ urlpatterns = [
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("config.api")),
     path("", include("analytics.urls")),
+    path("", include("followup.urls")),
     path("", include("reporting.urls")),
 ]

@@ -2,11 +2,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.files import attachment
 from core.templatetags.numbers import plain_number
 from governorates.models import Governorate
 from indicators.models import ReportingPeriod
@@ -326,15 +327,7 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("report__activity"), pk=pk)
     if not permissions.can_view_report(request.user, evidence.report):
         raise Http404
-    response = FileResponse(
-        evidence.file.open("rb"),
-        as_attachment=True,
-        filename=evidence.original_name,
-        content_type="application/octet-stream",
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    return response
+    return attachment(evidence.file, evidence.original_name)
 
 
 def _people_warning(report):

@@ -156,6 +156,7 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Names of formats and the language switcher's "English" are the same in every language.
 SAME_IN_EVERY_LANGUAGE = {"English", "CSV", "XLSX", "PDF", "JPEG", "PNG", "DOCX", "API", "MB"}
 SAME_IN_EVERY_LANGUAGE |= {"IQD", "USD", "EUR"}  # ISO 4217 codes beside the currency names
+SAME_IN_EVERY_LANGUAGE |= {"SDG", "CEDAW"}  # international acronyms beside the Kurdish names
 
 
 def english_words(html):
@@ -248,6 +249,10 @@ def test_a_reviewer_and_a_visitor_read_the_portal_in_the_language(client, demo, 
     assert Governorate.objects.filter(code="IQ-BG").exists()
     indicator = Indicator.objects.filter(values__isnull=False).first()
     page_in(client, reverse("analytics:indicator", args=[indicator.pk]), language)
+    # The follow-up: laws, recommendations, what civil society disputes.
+    for name in ("hub", "legislation", "recommendations", "disputed"):
+        page_in(client, reverse(f"followup:{name}"), language)
+    page_in(client, reverse("followup:instrument", args=["anti-domestic-violence-law"]), language)
     # The Directorate's reviewer: the queue, a report to review, compliance and the report.
     client.post(reverse("login"), {"username": "reviewer", "password": "demo12345"})
     queue = page_in(client, reverse("reporting:queue"), language)

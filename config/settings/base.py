@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "indicators",
     "reporting",
     "analytics",
+    "followup",
 ]
 
 MIDDLEWARE = [
@@ -199,6 +200,8 @@ SPECTACULAR_SETTINGS = {
         "PolicyStatusEnum": "policy.models.Policy.Status",
         "PeriodStatusEnum": "indicators.models.ReportingPeriod.Status",
         "ReportStatusEnum": "reporting.models.ReportStatus",
+        "FollowUpStatusEnum": "followup.models.FollowUpStatus",
+        "LegalStageEnum": "followup.models.Stage",
     },
 }
 

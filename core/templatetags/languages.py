@@ -22,3 +22,11 @@ def currency_name(code):
     from policy.models import Currency
 
     return dict(Currency.choices).get(code, code)
+
+
+@register.filter
+def activity_status_name(value):
+    """in_progress -> "In progress" in the page's language (for annotated raw values)."""
+    from policy.models import Activity
+
+    return dict(Activity.Status.choices).get(value, value)

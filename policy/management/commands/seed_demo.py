@@ -9,8 +9,15 @@ from django.db import transaction
 from accounts.models import Role, User
 from accounts.services import membership_grant
 from core.seeding import set_m2m, upsert
+from followup.seeding import load_demo as load_demo_followup
 from governorates.models import Governorate
-from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
+from indicators.models import (
+    Disaggregation,
+    FrameworkReference,
+    Indicator,
+    ReportingPeriod,
+    Target,
+)
 from pillars.models import Pillar
 from policy import demo_plan
 from policy.models import (
@@ -85,6 +92,7 @@ class Command(BaseCommand):
             self.load_plan(policy, periods)
             self.load_users()
         reports = load_demo_reports(policy) + load_demo_history(policy)
+        reports += load_demo_followup(policy)
         if reports:
             self.counts["created"] = self.counts.get("created", 0) + reports
         summary = ", ".join(f"{n} {o}" for o, n in sorted(self.counts.items()))
@@ -145,6 +153,7 @@ class Command(BaseCommand):
         self.themes = {t.code: t for t in Theme.objects.all()}
         self.disaggregations = {d.code: d for d in Disaggregation.objects.all()}
         self.sources = {s.code: s for s in FundingSourceType.objects.all()}
+        self.references = {r.key: r for r in FrameworkReference.objects.all()}
         pillars = {p.code: p for p in Pillar.objects.all()}
         for data in demo_plan.OBJECTIVES:
             objective = self.put(
@@ -231,6 +240,10 @@ class Command(BaseCommand):
         set_m2m(
             indicator.disaggregations,
             [self.disaggregations[c] for c in data.get("disaggregations", [])],
+        )
+        set_m2m(
+            indicator.framework_references,
+            [self.references[k] for k in demo_plan.FRAMEWORK_REFERENCES.get(data["code"], [])],
         )
         self.load_targets(indicator, periods, data, where)
 

@@ -6,7 +6,9 @@ from django.db import transaction
 
 from accounts.services import role_groups_sync
 from core.seeding import upsert
+from followup.seeding import load_reference as load_followup_reference
 from governorates.models import Governorate, Region
+from indicators.frameworks import seed_framework_references
 from indicators.models import Disaggregation
 from pillars.models import Pillar
 from policy import reference as ref
@@ -28,7 +30,8 @@ def _english(subdivision_name):
 class Command(BaseCommand):
     help = (
         "Load the reference data: governorates, pillars, vulnerable groups, funding source "
-        "types, disaggregations, themes, the entities of the 2020 conference and role groups. "
+        "types, disaggregations, themes, the entities of the 2020 conference, the framework "
+        "references (SDG targets, CEDAW articles, 1325 global indicators) and role groups. "
         "Safe to run again: only what differs is written."
     )
 
@@ -77,7 +80,10 @@ class Command(BaseCommand):
                 **_names(names),
             }
             count(upsert(Entity, {"code": code}, defaults)[1])
+        seed_framework_references(count)
 
+        # The legal instruments and conference recommendations of the source document.
+        load_followup_reference(count)
         role_groups_sync()
         summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(counts.items()))
         self.stdout.write(self.style.SUCCESS(f"Reference data: {summary}."))

@@ -1,0 +1,329 @@
+"""The follow-up pages: the legislation pipeline, the recommendations register, disputed
+items and civil-society assessments. Public pages show what is on record; writes go through
+followup.services."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from core.files import attachment
+from followup import selectors, services
+from followup.forms import AssessmentForm, FollowUpNoteForm, ReplyForm, StageForm
+from followup.models import (
+    STAGE_ORDER,
+    Assessment,
+    FollowUpNote,
+    FollowUpStatus,
+    LegalInstrument,
+    Rating,
+    Recommendation,
+    Stage,
+    stage_label,
+)
+from indicators.models import ReportingPeriod
+from pillars.models import Pillar
+from policy.models import Activity, Entity
+from reporting import permissions
+
+
+def _add_errors(form, error):
+    if hasattr(error, "error_dict"):
+        for field, problems in error.message_dict.items():
+            for problem in problems:
+                form.add_error(field if field in form.fields else None, problem)
+    else:
+        for problem in error.messages:
+            form.add_error(None, problem)
+
+
+def follow_up(request):
+    """The hub: where the laws stand, how far the recommendations went, what is disputed."""
+    instruments = LegalInstrument.objects.all()
+    adopted = instruments.filter(
+        stage__in=[Stage.VOTE, Stage.RATIFICATION, Stage.GAZETTE, Stage.REGULATIONS]
+    ).count()
+    rates = Recommendation.objects.aggregate(
+        total=Count("pk"),
+        acted=Count(
+            "pk",
+            filter=Q(
+                status__in=[
+                    FollowUpStatus.IN_PROGRESS,
+                    FollowUpStatus.PARTIAL,
+                    FollowUpStatus.IMPLEMENTED,
+                ]
+            ),
+        ),
+        implemented=Count("pk", filter=Q(status=FollowUpStatus.IMPLEMENTED)),
+    )
+    return render(
+        request,
+        "followup/hub.html",
+        {
+            "instruments": instruments.count(),
+            "adopted": adopted,
+            "rates": rates,
+            "disputed": selectors.disputed_assessments().count(),
+        },
+    )
+
+
+def legislation(request):
+    rows = selectors.pipeline()
+    steps = [(s, Stage(s).label) for s in STAGE_ORDER]
+    for row in rows:
+        government = row["instrument"].government
+        row["steps"] = [
+            {
+                "label": stage_label(stage, government),
+                "reached": row["position"] is not None and index <= row["position"],
+                "current": row["position"] == index,
+            }
+            for index, stage in enumerate(STAGE_ORDER)
+        ]
+    counts = {}
+    for row in rows:
+        counts[row["instrument"].stage] = counts.get(row["instrument"].stage, 0) + 1
+    by_stage = [
+        (label, counts.get(stage, 0))
+        for stage, label in [
+            *steps,
+            (Stage.STALLED, Stage.STALLED.label),
+            (Stage.WITHDRAWN, Stage.WITHDRAWN.label),
+        ]
+    ]
+    return render(request, "followup/legislation.html", {"rows": rows, "by_stage": by_stage})
+
+
+def instrument(request, code):
+    instrument = get_object_or_404(
+        LegalInstrument.objects.select_related("pillar", "responsible_entity"), code=code
+    )
+    can_record = request.user.has_perm("followup.add_legalstageevent")
+    form = None
+    if can_record:
+        form = StageForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.legal_stage_record(
+                    user=request.user, instrument=instrument, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The stage is recorded."))
+                return redirect("followup:instrument", code=instrument.code)
+    elif request.method == "POST":
+        raise PermissionDenied
+    events = instrument.stages.select_related("recorded_by").order_by("date", "pk")
+    return render(
+        request,
+        "followup/instrument.html",
+        {
+            "instrument": instrument,
+            "events": events,
+            "objectives": instrument.objectives.select_related("pillar"),
+            "form": form,
+        },
+    )
+
+
+def recommendations(request):
+    queryset = Recommendation.objects.select_related("source", "pillar", "addressee")
+    pillar = request.GET.get("pillar") or ""
+    status = request.GET.get("status") or ""
+    if pillar:
+        queryset = queryset.filter(pillar__code=pillar)
+    if status in FollowUpStatus.values:
+        queryset = queryset.filter(status=status)
+    items = list(
+        queryset.prefetch_related(
+            Prefetch("activities", queryset=Activity.objects.only("pk", "code", "objective_id"))
+        ).annotate(assessed=Count("assessments", distinct=True))
+    )
+    disputed = set(
+        selectors.disputed_assessments()
+        .filter(recommendation__isnull=False)
+        .values_list("recommendation_id", flat=True)
+    )
+    pillars = {p.pk: p for p in Pillar.objects.all()}
+    entities = {
+        e.pk: e
+        for e in Entity.objects.filter(pk__in={i.addressee_id for i in items if i.addressee_id})
+    }
+    by_pillar = selectors.follow_up_rates(Recommendation.objects.all(), "pillar")
+    for row in by_pillar:
+        row["label"] = pillars[row["pillar"]].name if row["pillar"] else _("Across the pillars")
+    by_addressee = selectors.follow_up_rates(Recommendation.objects.all(), "addressee")
+    addressees = {
+        e.pk: e
+        for e in Entity.objects.filter(
+            pk__in=[r["addressee"] for r in by_addressee if r["addressee"]]
+        )
+    }
+    for row in by_addressee:
+        row["label"] = (
+            addressees[row["addressee"]].name
+            if row["addressee"]
+            else _("Not addressed to one entity")
+        )
+    sections = []
+    for item in items:
+        item.is_disputed = item.pk in disputed
+        if not sections or sections[-1][0] != (item.source_id, item.section):
+            sections.append(((item.source_id, item.section), item.source, item.section, []))
+        sections[-1][3].append(item)
+    return render(
+        request,
+        "followup/recommendations.html",
+        {
+            "sections": sections,
+            "by_pillar": by_pillar,
+            "by_addressee": by_addressee,
+            "pillars": pillars.values(),
+            "statuses": FollowUpStatus.choices,
+            "chosen": {"pillar": pillar, "status": status},
+            "count": len(items),
+            "entities": entities,
+        },
+    )
+
+
+def recommendation(request, pk):
+    item = get_object_or_404(
+        Recommendation.objects.select_related("source", "pillar", "addressee"), pk=pk
+    )
+    form = None
+    if permissions.is_reviewer(request.user):
+        form = FollowUpNoteForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            try:
+                services.recommendation_follow_up(
+                    user=request.user, recommendation=item, **form.cleaned_data
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The follow-up note is recorded."))
+                return redirect("followup:recommendation", pk=item.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "followup/recommendation.html",
+        {
+            "item": item,
+            "notes": item.notes.select_related("author").order_by("date", "pk"),
+            "activities": item.activities.select_related("objective__pillar"),
+            "assessments": selectors.assessments(recommendation=item),
+            "can_assess": bool(services.assessing_organisations(request.user)),
+            "form": form,
+        },
+    )
+
+
+def disputed(request):
+    return render(
+        request,
+        "followup/disputed.html",
+        {"assessments": selectors.disputed_assessments(), "ratings": Rating},
+    )
+
+
+@login_required
+def assessment_new(request):
+    organisations = services.assessing_organisations(request.user)
+    if not organisations:
+        raise PermissionDenied(_("Only members of a civil-society organisation write assessments."))
+    activity = recommendation = None
+    if request.GET.get("activity"):
+        activity = get_object_or_404(
+            Activity.objects.select_related("objective__policy"), pk=request.GET["activity"]
+        )
+        periods = ReportingPeriod.objects.filter(policy=activity.objective.policy_id)
+    else:
+        recommendation = get_object_or_404(
+            Recommendation, pk=request.GET.get("recommendation") or 0
+        )
+        periods = ReportingPeriod.objects.all()
+    periods = list(periods.select_related("policy").order_by("-start_date"))
+    form = AssessmentForm(
+        request.POST or None,
+        request.FILES or None,
+        organisations=organisations,
+        periods=periods,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            saved = services.assessment_save(
+                user=request.user,
+                organisation=next(o for o in organisations if str(o.pk) == data["organisation"]),
+                period=next(p for p in periods if str(p.pk) == data["period"]),
+                rating=data["rating"],
+                narrative=data["narrative"],
+                activity=activity,
+                recommendation=recommendation,
+                evidence=data.get("evidence"),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            if isinstance(error, PermissionDenied):
+                form.add_error(None, str(error))
+            else:
+                _add_errors(form, error)
+        else:
+            messages.success(request, _("Your organisation's assessment is saved."))
+            return redirect("followup:assessment", pk=saved.pk)
+    return render(
+        request,
+        "followup/assessment_form.html",
+        {"form": form, "subject": activity or recommendation},
+    )
+
+
+def assessment(request, pk):
+    item = get_object_or_404(selectors.assessments(), pk=pk)
+    form = None
+    if permissions.is_reviewer(request.user):
+        form = ReplyForm(request.POST or None, initial={"reply": item.reply})
+        if request.method == "POST" and form.is_valid():
+            services.assessment_reply(
+                user=request.user, assessment=item, text=form.cleaned_data["reply"]
+            )
+            messages.success(request, _("Your reply is published with the assessment."))
+            return redirect("followup:assessment", pk=item.pk)
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "followup/assessment.html",
+        {"item": item, "form": form, "can_see_files": _can_see_files(request.user, item)},
+    )
+
+
+def _can_see_files(user, item):
+    if permissions.is_reviewer(user):
+        return True
+    organisation = getattr(item, "organisation", None)
+    return bool(organisation and services.can_assess_for(user, organisation))
+
+
+@login_required
+def evidence(request, kind, pk):
+    """An evidence file of an assessment (its organisation and the Directorate) or of a
+    follow-up note (anyone signed in), served as an attachment."""
+    if kind == "assessment":
+        item = get_object_or_404(Assessment.objects.select_related("organisation"), pk=pk)
+        allowed = _can_see_files(request.user, item)
+    elif kind == "note":
+        item = get_object_or_404(FollowUpNote, pk=pk)
+        allowed = True
+    else:
+        raise Http404
+    if not allowed or not item.evidence:
+        raise Http404
+    return attachment(item.evidence, item.evidence_name or "evidence")
