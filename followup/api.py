@@ -26,7 +26,7 @@ from followup.models import (
 )
 from indicators.models import ReportingPeriod
 from policy.api import TITLES, code_of
-from policy.models import Activity, Entity
+from policy.models import Activity, Entity, Objective
 
 
 class StageEventSerializer(serializers.ModelSerializer):
@@ -86,6 +86,16 @@ class LegalInstrumentViewSet(viewsets.ReadOnlyModelViewSet):
     )
     serializer_class = LegalInstrumentSerializer
     filterset_class = LegalInstrumentFilter
+
+    def get_queryset(self):
+        objectives = Objective.objects.all()
+        if not self.request.user.is_authenticated:
+            objectives = objectives.filter(policy__is_published=True)
+        return self.queryset.prefetch_related(None).prefetch_related(
+            Prefetch("objectives", objectives),
+            Prefetch("stages", LegalStageEvent.objects.order_by("date", "pk")),
+        )
+
     lookup_field = "code"
     search_fields = ["code", *TITLES[1:]]
     ordering_fields = ["code", "stage_date", "updated_at"]
@@ -152,6 +162,15 @@ class RecommendationViewSet(viewsets.ReadOnlyModelViewSet):
     )
     serializer_class = RecommendationSerializer
     filterset_class = RecommendationFilter
+
+    def get_queryset(self):
+        # Visitors see the links to published plans' activities only.
+        activities = selectors.visible_activities(self.request.user).only("pk", "code")
+        return self.queryset.prefetch_related(None).prefetch_related(
+            Prefetch("activities", activities),
+            Prefetch("notes", FollowUpNote.objects.order_by("date", "pk")),
+        )
+
     search_fields = ["code", "text_en", "text_ar", "text_ckb"]
     ordering_fields = ["code", "order", "updated_at"]
 
@@ -227,7 +246,7 @@ class AssessmentViewSet(
     ordering_fields = ["updated_at", "rating"]
 
     def get_queryset(self):
-        return selectors.assessments().order_by("-period__start_date", "pk")
+        return selectors.assessments(self.request.user).order_by("-period__start_date", "pk")
 
     @extend_schema(request=AssessmentWriteSerializer, responses={201: AssessmentSerializer})
     def create(self, request):
@@ -240,7 +259,7 @@ class AssessmentViewSet(
     @extend_schema(request=ReplySerializer, responses={200: AssessmentSerializer})
     @action(detail=True, methods=["post"])
     def reply(self, request, pk=None):
-        item = get_object_or_404(Assessment, pk=pk)
+        item = get_object_or_404(self.get_queryset(), pk=pk)
         data = ReplySerializer(data=request.data)
         data.is_valid(raise_exception=True)
         services.assessment_reply(

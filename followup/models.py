@@ -97,12 +97,15 @@ class LegalInstrument(TitleTranslations, Timestamped):
     # The latest recorded stage, kept by followup.services.legal_stage_record.
     stage = models.CharField(_("stage"), max_length=16, choices=Stage.choices, blank=True)
     stage_date = models.DateField(_("at this stage since"), null=True, blank=True)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[objectives])
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("legal instrument")
         verbose_name_plural = _("legal instruments")
+        permissions = [
+            ("import_legalinstrument", _("Can import legal instruments from a spreadsheet"))
+        ]
 
     def __str__(self):
         return self.title
@@ -180,6 +183,7 @@ class SourceEvent(TitleTranslations, Timestamped):
         ordering = ["-date", "code"]
         verbose_name = _("source event")
         verbose_name_plural = _("source events")
+        permissions = [("import_sourceevent", _("Can import source events from a spreadsheet"))]
 
     def __str__(self):
         return f"{self.title} ({self.date})"
@@ -242,12 +246,15 @@ class Recommendation(Timestamped):
         default=FollowUpStatus.NOT_STARTED,
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[activities])
 
     class Meta:
         ordering = ["source", "order", "code"]
         verbose_name = _("recommendation")
         verbose_name_plural = _("recommendations")
+        permissions = [
+            ("import_recommendation", _("Can import recommendations from a spreadsheet"))
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source", "code"],

@@ -45,8 +45,14 @@ DISPUTE_GAP = 2
 def with_official(queryset):
     """Assessments with `official_level` (1-5, or None without an official record) and
     `disputed`, computed in the database so lists can filter and count them."""
+    # The official record of an activity is its lead entity's own (national) report: partners'
+    # and governorate offices' reports cover a part, not the activity.
     latest = ProgressReport.objects.filter(
-        activity=OuterRef("activity"), period=OuterRef("period"), status=ReportStatus.APPROVED
+        activity=OuterRef("activity"),
+        period=OuterRef("period"),
+        entity=OuterRef("activity__lead_entity"),
+        governorate__isnull=True,
+        status=ReportStatus.APPROVED,
     ).order_by("-approved_at", "-pk")
     activity_cases = [
         When(Q(activity__isnull=False) & condition, then=Value(level))
@@ -83,9 +89,27 @@ def with_official(queryset):
     )
 
 
-def assessments(**filters):
+def published_only(queryset):
+    """What a visitor may see: assessments of published plans' activities and periods."""
+    return queryset.filter(period__policy__is_published=True).filter(
+        Q(activity__isnull=True) | Q(activity__objective__policy__is_published=True)
+    )
+
+
+def visible_activities(user):
+    """Activities a person may see linked from a follow-up record (visitors: published plans)."""
+    activities = Activity.objects.order_by("code")
+    if user is None or not user.is_authenticated:
+        activities = activities.filter(objective__policy__is_published=True)
+    return activities
+
+
+def assessments(user=None, **filters):
+    queryset = Assessment.objects.filter(**filters)
+    if user is not None and not user.is_authenticated:
+        queryset = published_only(queryset)
     return with_official(
-        Assessment.objects.filter(**filters).select_related(
+        queryset.select_related(
             "organisation",
             "activity__objective__pillar",
             "recommendation__source",
@@ -96,8 +120,8 @@ def assessments(**filters):
     )
 
 
-def disputed_assessments():
-    return assessments().filter(disputed=True).order_by("-period__start_date", "pk")
+def disputed_assessments(user=None):
+    return assessments(user).filter(disputed=True).order_by("-period__start_date", "pk")
 
 
 def pipeline():

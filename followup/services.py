@@ -146,14 +146,21 @@ def recommendation_follow_up(
 
 
 def can_assess_for(user, organisation) -> bool:
-    """Only members of a civil-society organisation write its assessments."""
+    """Only members of a civil-society organisation write its assessments: its reporters, not
+    a read-only partner account."""
     return organisation.kind in CIVIL_SOCIETY and any(
-        m.entity_id == organisation.pk for m in permissions.memberships(user)
+        m.entity_id == organisation.pk for m in permissions.reporter_memberships(user)
     )
 
 
 def assessing_organisations(user) -> list[Entity]:
-    return [m.entity for m in permissions.memberships(user) if m.entity.kind in CIVIL_SOCIETY]
+    return list(
+        {
+            m.entity_id: m.entity
+            for m in permissions.reporter_memberships(user)
+            if m.entity.kind in CIVIL_SOCIETY
+        }.values()
+    )
 
 
 @transaction.atomic
@@ -184,6 +191,11 @@ def assessment_save(
         errors["narrative"] = _("Say what your organisation observed.")
     if activity is not None and activity.objective.policy_id != period.policy_id:
         errors["period"] = _("This period belongs to another plan.")
+    if period.start_date > timezone.localdate():
+        errors["period"] = _("This period has not started yet.")
+    policy = activity.objective.policy if activity is not None else period.policy
+    if not policy.is_published:
+        errors["period"] = _("Assessments are for published plans.")
     if errors:
         raise ValidationError(errors)
     assessment = Assessment.objects.filter(

@@ -8,8 +8,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.api import ID_MAX
 from core.files import attachment
 from followup import selectors, services
 from followup.forms import AssessmentForm, FollowUpNoteForm, ReplyForm, StageForm
@@ -67,7 +69,7 @@ def follow_up(request):
             "instruments": instruments.count(),
             "adopted": adopted,
             "rates": rates,
-            "disputed": selectors.disputed_assessments().count(),
+            "disputed": selectors.disputed_assessments(request.user).count(),
         },
     )
 
@@ -120,13 +122,16 @@ def instrument(request, code):
     elif request.method == "POST":
         raise PermissionDenied
     events = instrument.stages.select_related("recorded_by").order_by("date", "pk")
+    objectives = instrument.objectives.select_related("pillar")
+    if not request.user.is_authenticated:
+        objectives = objectives.filter(policy__is_published=True)
     return render(
         request,
         "followup/instrument.html",
         {
             "instrument": instrument,
             "events": events,
-            "objectives": instrument.objectives.select_related("pillar"),
+            "objectives": objectives,
             "form": form,
         },
     )
@@ -140,13 +145,10 @@ def recommendations(request):
         queryset = queryset.filter(pillar__code=pillar)
     if status in FollowUpStatus.values:
         queryset = queryset.filter(status=status)
-    items = list(
-        queryset.prefetch_related(
-            Prefetch("activities", queryset=Activity.objects.only("pk", "code", "objective_id"))
-        ).annotate(assessed=Count("assessments", distinct=True))
-    )
+    activities = selectors.visible_activities(request.user).only("pk", "code", "objective_id")
+    items = list(queryset.prefetch_related(Prefetch("activities", queryset=activities)))
     disputed = set(
-        selectors.disputed_assessments()
+        selectors.disputed_assessments(request.user)
         .filter(recommendation__isnull=False)
         .values_list("recommendation_id", flat=True)
     )
@@ -218,8 +220,10 @@ def recommendation(request, pk):
         {
             "item": item,
             "notes": item.notes.select_related("author").order_by("date", "pk"),
-            "activities": item.activities.select_related("objective__pillar"),
-            "assessments": selectors.assessments(recommendation=item),
+            "activities": selectors.visible_activities(request.user)
+            .filter(recommendations=item)
+            .select_related("objective__pillar"),
+            "assessments": selectors.assessments(request.user, recommendation=item),
             "can_assess": bool(services.assessing_organisations(request.user)),
             "form": form,
         },
@@ -230,7 +234,7 @@ def disputed(request):
     return render(
         request,
         "followup/disputed.html",
-        {"assessments": selectors.disputed_assessments(), "ratings": Rating},
+        {"assessments": selectors.disputed_assessments(request.user), "ratings": Rating},
     )
 
 
@@ -240,16 +244,20 @@ def assessment_new(request):
     if not organisations:
         raise PermissionDenied(_("Only members of a civil-society organisation write assessments."))
     activity = recommendation = None
+    wanted = request.GET.get("activity") or request.GET.get("recommendation") or ""
+    if not wanted.isdigit() or int(wanted) > ID_MAX:
+        raise Http404
+    # Periods that have started, of published plans: what the public record can show.
+    periods = ReportingPeriod.objects.filter(
+        start_date__lte=timezone.localdate(), policy__is_published=True
+    )
     if request.GET.get("activity"):
         activity = get_object_or_404(
-            Activity.objects.select_related("objective__policy"), pk=request.GET["activity"]
+            Activity.objects.select_related("objective__policy"), pk=int(wanted)
         )
-        periods = ReportingPeriod.objects.filter(policy=activity.objective.policy_id)
+        periods = periods.filter(policy=activity.objective.policy_id)
     else:
-        recommendation = get_object_or_404(
-            Recommendation, pk=request.GET.get("recommendation") or 0
-        )
-        periods = ReportingPeriod.objects.all()
+        recommendation = get_object_or_404(Recommendation, pk=int(wanted))
     periods = list(periods.select_related("policy").order_by("-start_date"))
     form = AssessmentForm(
         request.POST or None,
@@ -286,7 +294,7 @@ def assessment_new(request):
 
 
 def assessment(request, pk):
-    item = get_object_or_404(selectors.assessments(), pk=pk)
+    item = get_object_or_404(selectors.assessments(request.user), pk=pk)
     form = None
     if permissions.is_reviewer(request.user):
         form = ReplyForm(request.POST or None, initial={"reply": item.reply})

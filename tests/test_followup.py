@@ -28,6 +28,13 @@ from tests.test_api import client_for, url
 DAY = datetime.date(2024, 1, 10)
 
 
+@pytest.fixture(autouse=True)
+def published(world):
+    """Assessments are for published plans; the world's plan is published here."""
+    world.policy.is_published = True
+    world.policy.save()
+
+
 @pytest.fixture
 def law(world):
     return LegalInstrument.objects.create(
@@ -229,6 +236,52 @@ def test_only_members_of_the_organisation_write_its_assessments(world):
             activity=world.activity,
         )
     assert assess(world, 3, activity=world.activity, user=world.colleague).rating == 3
+
+
+def test_the_official_record_is_the_lead_entitys_national_report(world):
+    from decimal import Decimal
+
+    assessment = assess(world, 5, activity=world.activity)
+    official(world, "completed", 100)
+    # The Basra office, a partner, reports its part as only planned: the activity's official
+    # record is still the lead entity's report.
+    part = reporting_services.report_start(
+        user=world.gov_focal,
+        activity=world.activity,
+        period=world.period,
+        entity=world.office,
+        governorate=world.basra,
+    )
+    part = reporting_services.report_update(
+        user=world.gov_focal,
+        report=part,
+        version=part.version,
+        data={"activity_status": "planned", "percent_complete": 0, "achievements": "None yet."},
+        values={(world.indicator.pk, world.basra.pk): Decimal("1")},
+    )
+    part = reporting_services.report_submit(user=world.gov_focal, report=part, version=part.version)
+    reporting_services.report_approve(user=world.reviewer, report=part, version=part.version)
+    assert flagged(assessment).official_level == 5 and not flagged(assessment).disputed
+
+
+def test_visitors_see_no_assessment_of_an_unpublished_plan(client, world):
+    official(world, "completed", 100)
+    assessment = assess(world, 1, activity=world.activity)
+    world.policy.is_published = False
+    world.policy.save()
+    assert client.get(reverse("followup:assessment", args=[assessment.pk])).status_code == 404
+    assert "What we saw." not in client.get(reverse("followup:disputed")).content.decode()
+    assert client_for().get(url("assessments")).json()["results"] == []
+    assert len(client_for(world.reviewer).get(url("assessments")).json()["results"]) == 1
+    # Nor can an organisation assess it until it is published.
+    with pytest.raises(ValidationError):
+        assess(world, 2, activity=world.other_activity)
+
+
+def test_bad_ids_in_the_address_are_a_404_not_an_error(client, world):
+    client.force_login(world.reporter)
+    for query in ("activity=abc", "recommendation=1.5", "activity=99999999999", ""):
+        assert client.get(reverse("followup:assessment_new") + "?" + query).status_code == 404
 
 
 def test_only_the_directorate_replies_and_the_reply_is_kept_with_the_assessment(world):
@@ -439,3 +492,22 @@ def test_assessment_evidence_is_checked_and_served_only_to_the_organisation_and_
             b"%PDF"
         )
         assert "minutes.pdf" in response["Content-Disposition"]
+
+
+def test_directorate_admins_import_follow_up_sheets_and_nobody_reverts_past_the_rules(
+    client, world, law
+):
+    for model in ("legalinstrument", "recommendation", "sourceevent"):
+        assert world.admin.has_perm(f"followup.import_{model}")
+        assert not world.reviewer.has_perm(f"followup.import_{model}")
+    client.force_login(world.admin)
+    assert client.get(reverse("admin:followup_legalinstrument_import")).status_code == 200
+    record(world, law, Stage.DRAFTING, DAY)
+    record(world, law, Stage.CABINET, DAY + datetime.timedelta(days=1))
+    first = law.history.order_by("history_date").first()
+    revert = reverse("admin:followup_legalinstrument_simple_history", args=[law.pk, first.pk])
+    page = client.get(revert).content.decode()
+    assert "Revert legal instrument" not in page and "View legal instrument" in page
+    client.post(revert, {"code": law.code})
+    law.refresh_from_db()
+    assert law.stage == Stage.CABINET  # a stage only moves through legal_stage_record

@@ -103,6 +103,9 @@ LANGUAGES = [
 LOCALE_PATHS = [BASE_DIR / "locale"]
 # Our corrections to Django's number and date formats (config/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["config.formats"]
+# The admin's "revert to this version" would write a whole old row past the services (the
+# stage and status rules, the plan's validation): a correction is a new change instead.
+SIMPLE_HISTORY_REVERT_DISABLED = True
 TIME_ZONE = "Asia/Baghdad"
 USE_I18N = True
 USE_TZ = True
