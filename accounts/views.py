@@ -14,6 +14,7 @@ from django.views.i18n import set_language
 
 from accounts import services
 from accounts.forms import PreferencesForm
+from core.forms import add_service_errors
 from core.middleware import LANGUAGE_QUERY_PARAMETER
 
 
@@ -61,9 +62,7 @@ def preferences(request):
                     digits=form.cleaned_data["digits"],
                 )
             except ValidationError as error:
-                for field, problems in error.message_dict.items():
-                    for problem in problems:
-                        form.add_error(field if field in form.fields else None, problem)
+                add_service_errors(form, error)
             else:
                 translation.activate(user.language)
                 messages.success(request, _("Your preferences are saved."))

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from core.api import ID_MAX
 from core.files import attachment
+from core.forms import add_service_errors as _add_errors
 from followup import selectors, services
 from followup.forms import AssessmentForm, FollowUpNoteForm, ReplyForm, StageForm
 from followup.models import (
@@ -30,16 +31,6 @@ from indicators.models import ReportingPeriod
 from pillars.models import Pillar
 from policy.models import Activity, Entity
 from reporting import permissions
-
-
-def _add_errors(form, error):
-    if hasattr(error, "error_dict"):
-        for field, problems in error.message_dict.items():
-            for problem in problems:
-                form.add_error(field if field in form.fields else None, problem)
-    else:
-        for problem in error.messages:
-            form.add_error(None, problem)
 
 
 def follow_up(request):

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.files import attachment
+from core.forms import add_service_errors as _add_errors
 from core.templatetags.numbers import plain_number
 from governorates.models import Governorate
 from indicators.models import ReportingPeriod
@@ -225,12 +226,6 @@ def _submit(request, report, form):
         services.report_submit(user=request.user, report=report, version=report.version)
     except ValidationError as error:
         _add_errors(form, error)
-
-
-def _add_errors(form, error):
-    for field, messages_ in error.message_dict.items():
-        for message in messages_:
-            form.add_error(field if field in form.fields else None, message)
 
 
 def _set_version(form, version):
