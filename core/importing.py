@@ -181,22 +181,49 @@ class YesNoWidget(widgets.BooleanWidget):
 
 
 class CodeListField(fields.Field):
-    """A many-to-many relation written as codes separated by semicolons."""
+    """A many-to-many relation written as codes separated by semicolons.
+
+    With `scope` (the path to the plan's code, e.g. "policy__code"), codes that repeat from one
+    plan to the next (carried-over activities) are written `plan:code`; a bare code is taken
+    only when a single row has it, else it is refused as ambiguous.
+    """
 
     separator = ";"
 
-    def __init__(self, model, attribute, column_name=None, lookup="code", **kwargs):
+    def __init__(self, model, attribute, column_name=None, lookup="code", scope=None, **kwargs):
         self.model = model
         self.lookup = lookup
+        self.scope = scope
         super().__init__(attribute=attribute, column_name=column_name or attribute, **kwargs)
+
+    def _key(self, obj):
+        code = getattr(obj, self.lookup)
+        if self.scope is None:
+            return code
+        scope = obj
+        for part in self.scope.split("__"):
+            scope = getattr(scope, part)
+        return f"{scope}:{code}"
 
     def parse(self, row):
         raw = _text(row.get(self.column_name))
         codes = [c.strip() for c in raw.split(self.separator) if c.strip()]
-        found = {
-            getattr(o, self.lookup): o
-            for o in self.model.objects.filter(**{f"{self.lookup}__in": codes})
-        }
+        bare = [c.rsplit(":", 1)[-1] for c in codes]
+        candidates = self.model.objects.filter(**{f"{self.lookup}__in": bare})
+        if self.scope:
+            candidates = candidates.select_related(self.scope.rsplit("__", 1)[0])
+        found, ambiguous = {}, set()
+        for obj in candidates:
+            found[self._key(obj)] = obj
+            plain = getattr(obj, self.lookup)
+            if self.scope and plain in found and found[plain] is not obj:
+                ambiguous.add(plain)
+            found.setdefault(plain, obj)
+        if ambiguous & set(codes):
+            raise ValueError(
+                _("%(codes)s: more than one plan has this code; write it as plan:code.")
+                % {"codes": ", ".join(sorted(ambiguous & set(codes)))}
+            )
         unknown = [c for c in codes if c not in found]
         if unknown:
             raise ValueError(
@@ -209,7 +236,9 @@ class CodeListField(fields.Field):
         if instance.pk is None:
             return ""
         related = getattr(instance, self.attribute).all()
-        return self.separator.join(sorted(getattr(o, self.lookup) for o in related))
+        if self.scope:
+            related = related.select_related(self.scope.rsplit("__", 1)[0])
+        return self.separator.join(sorted(self._key(o) for o in related))
 
     def key(self, values):
         """What makes two values of this field equal, to skip unchanged rows."""

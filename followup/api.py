@@ -225,7 +225,12 @@ class AssessmentFilter(PlanFilterSet):
     activity = IdFilter(field_name="activity")
     recommendation = IdFilter(field_name="recommendation")
     period = CodeOrIdFilter(field_name="period", code_field="label")
-    disputed = django_filters.BooleanFilter(field_name="disputed")
+    disputed = django_filters.TypedChoiceFilter(
+        field_name="disputed",
+        choices=[("true", "true"), ("false", "false")],
+        coerce=lambda value: value == "true",
+        help_text="true: civil society and the official record are two steps apart or more.",
+    )
 
     class Meta:
         model = Assessment

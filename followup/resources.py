@@ -29,7 +29,7 @@ class LegalInstrumentResource(PlanResource):
         column_name="responsible_entity",
         widget=CodeWidget(Entity),
     )
-    objectives = CodeListField(Objective, attribute="objectives")
+    objectives = CodeListField(Objective, attribute="objectives", scope="policy__code")
 
     class Meta(PlanResource.Meta):
         model = LegalInstrument
@@ -56,7 +56,7 @@ class RecommendationResource(PlanResource):
     addressee = fields.Field(
         attribute="addressee", column_name="addressee", widget=CodeWidget(Entity)
     )
-    activities = CodeListField(Activity, attribute="activities")
+    activities = CodeListField(Activity, attribute="activities", scope="objective__policy__code")
 
     class Meta(PlanResource.Meta):
         model = Recommendation

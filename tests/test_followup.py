@@ -383,6 +383,8 @@ def test_the_api_lists_instruments_recommendations_and_disputed_assessments(
     assert [r["code"] for r in items] == ["gr-1"] and items[0]["activities"] == ["1.1.1"]
     flagged_items = visitor.get(url("assessments", disputed="true")).json()["results"]
     assert [a["id"] for a in flagged_items] == [disputed.pk]
+    assert visitor.get(url("assessments", disputed="maybe")).status_code == 400
+    assert len(visitor.get(url("assessments", disputed="false")).json()["results"]) == 1
     assert flagged_items[0]["official_level"] == 5
 
 
@@ -511,3 +513,19 @@ def test_directorate_admins_import_follow_up_sheets_and_nobody_reverts_past_the_
     client.post(revert, {"code": law.code})
     law.refresh_from_db()
     assert law.stage == Stage.CABINET  # a stage only moves through legal_stage_record
+
+
+def test_a_code_that_two_plans_share_is_written_with_its_plan_in_follow_up_sheets(
+    world, recommendation
+):
+    from core.importing import CodeListField
+    from policy.models import Activity
+    from tests.factories import ActivityFactory, PolicyFactory
+
+    field = CodeListField(Activity, "activities", scope="objective__policy__code")
+    assert field.export(recommendation) == "np:1.1.1"
+    assert field.parse({"activities": "1.1.1"}) == [world.activity]  # one plan has it: fine
+    later = ActivityFactory(objective__policy=PolicyFactory(code="np2"), code="1.1.1")
+    with pytest.raises(ValueError, match="more than one plan"):
+        field.parse({"activities": "1.1.1"})
+    assert field.parse({"activities": "np2:1.1.1; np:1.1.1"}) == [later, world.activity]
