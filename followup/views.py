@@ -2,6 +2,8 @@
 items and civil-society assessments. Public pages show what is on record; writes go through
 followup.services."""
 
+from collections import Counter
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -67,7 +69,6 @@ def follow_up(request):
 
 def legislation(request):
     rows = selectors.pipeline()
-    steps = [(s, Stage(s).label) for s in STAGE_ORDER]
     for row in rows:
         government = row["instrument"].government
         row["steps"] = [
@@ -78,17 +79,9 @@ def legislation(request):
             }
             for index, stage in enumerate(STAGE_ORDER)
         ]
-    counts = {}
-    for row in rows:
-        counts[row["instrument"].stage] = counts.get(row["instrument"].stage, 0) + 1
-    by_stage = [
-        (label, counts.get(stage, 0))
-        for stage, label in [
-            *steps,
-            (Stage.STALLED, Stage.STALLED.label),
-            (Stage.WITHDRAWN, Stage.WITHDRAWN.label),
-        ]
-    ]
+    # The road in order, then stalled and withdrawn: Stage's own order.
+    counts = Counter(row["instrument"].stage for row in rows)
+    by_stage = [(stage.label, counts[stage]) for stage in Stage]
     return render(request, "followup/legislation.html", {"rows": rows, "by_stage": by_stage})
 
 
@@ -144,10 +137,6 @@ def recommendations(request):
         .values_list("recommendation_id", flat=True)
     )
     pillars = {p.pk: p for p in Pillar.objects.all()}
-    entities = {
-        e.pk: e
-        for e in Entity.objects.filter(pk__in={i.addressee_id for i in items if i.addressee_id})
-    }
     by_pillar = selectors.follow_up_rates(Recommendation.objects.all(), "pillar")
     for row in by_pillar:
         row["label"] = pillars[row["pillar"]].name if row["pillar"] else _("Across the pillars")
@@ -181,7 +170,6 @@ def recommendations(request):
             "statuses": FollowUpStatus.choices,
             "chosen": {"pillar": pillar, "status": status},
             "count": len(items),
-            "entities": entities,
         },
     )
 
