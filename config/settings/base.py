@@ -126,6 +126,11 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# How many reverse proxies stand in front of the application server, each appending to
+# X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
+# and the access log key on the client address this gives.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
 
