@@ -20,6 +20,9 @@ class Status(models.TextChoices):
     AT_RISK = "at_risk", _("At risk")
     OFF_TRACK = "off_track", _("Off track")
     NO_DATA = "no_data", _("No data")
+    # Never computed here: disclosure control (analytics/disclosure.py) hides a protection
+    # figure from visitors, and with it its achievement and status.
+    HIDDEN = "hidden", _("Hidden")
 
 
 def achievement(actual, baseline, target):

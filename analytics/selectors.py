@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
-from analytics import measures
+from analytics import disclosure, measures
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.models import Activity, ActivityPartner
 from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
@@ -176,17 +176,23 @@ def _indicators_with_final_targets(policy, indicators=None, governorate_id=None)
     )
 
 
-def _progress_at(policy, indicators, periods, figures, as_of):
-    """Progress of each indicator at the end of `as_of`, from figures already fetched."""
+def _progress_at(policy, indicators, periods, figures, as_of, released=None, governorate_id=None):
+    """Progress of each indicator at the end of `as_of`, from figures already fetched.
+    `released` (for visitors) holds what disclosure control lets them see of the sensitive
+    indicators: a hidden figure to date hides its achievement and status too."""
     upto = [p for p in periods if p.end_date <= as_of.end_date]
     start = datetime.date(policy.start_year, 1, 1)
     result = []
     for indicator in indicators:
+        target_date = indicator.final_date or datetime.date(policy.end_year, 12, 31)
+        expected = measures.expected_share(start, target_date, as_of.end_date)
+        shown = (released or {}).get(indicator.pk)
+        if shown is not None and shown.to_date(as_of, governorate_id).hidden:
+            result.append(_hidden_progress(indicator, expected))
+            continue
         actual = measures.over_time(
             [figures.get((indicator.pk, p.pk)) for p in upto], indicator.aggregation
         )
-        target_date = indicator.final_date or datetime.date(policy.end_year, 12, 31)
-        expected = measures.expected_share(start, target_date, as_of.end_date)
         achieved = measures.achievement(actual, indicator.baseline_value, indicator.final_target)
         result.append(
             IndicatorProgress(
@@ -202,9 +208,29 @@ def _progress_at(policy, indicators, periods, figures, as_of):
     return result
 
 
-def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
+def _hidden_progress(indicator, expected):
+    return IndicatorProgress(
+        indicator,
+        None,
+        indicator.final_target,
+        indicator.final_label,
+        None,
+        expected,
+        measures.Status.HIDDEN,
+        suppressed=True,
+    )
+
+
+def _released(public, policy_id, indicators, periods):
+    """What visitors may see of the sensitive indicators (analytics/disclosure.py); None for
+    signed-in readers, who see every figure."""
+    return disclosure.released(indicators, {policy_id: periods}) if public else None
+
+
+def indicator_progress(policy, as_of, indicators=None, governorate_id=None, public=False):
     """Each indicator's figure to date, final target, achievement and status at the end of the
-    period `as_of`. A fixed number of queries whatever the number of indicators."""
+    period `as_of`. A fixed number of queries whatever the number of indicators. `public`:
+    as a visitor may see them."""
     indicators = _indicators_with_final_targets(policy, indicators, governorate_id)
     periods = list(
         ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
@@ -212,23 +238,28 @@ def indicator_progress(policy, as_of, indicators=None, governorate_id=None):
         )
     )
     figures = period_figures(indicators, periods, governorate_id)
-    return _progress_at(policy, indicators, periods, figures, as_of)
+    released = _released(public, policy.pk, indicators, periods)
+    return _progress_at(policy, indicators, periods, figures, as_of, released, governorate_id)
 
 
-def achievement_over_time(policy, governorate_id=None):
+def achievement_over_time(policy, governorate_id=None, public=False):
     """[(period, roll-up of all indicators at its end)] for every period that has started:
-    three queries in all, however many periods and indicators."""
+    three queries in all (five for visitors), however many periods and indicators."""
     indicators = _indicators_with_final_targets(policy, None, governorate_id)
     today = timezone.localdate()
     periods = list(
         ReportingPeriod.objects.filter(policy=policy, start_date__lte=today).order_by("start_date")
     )
     figures = period_figures(indicators, periods, governorate_id)
+    released = _released(public, policy.pk, indicators, periods)
     return [
         (
             period,
             measures.rollup(
-                p.achievement for p in _progress_at(policy, indicators, periods, figures, period)
+                p.achievement
+                for p in _progress_at(
+                    policy, indicators, periods, figures, period, released, governorate_id
+                )
             ),
         )
         for period in periods
@@ -336,9 +367,10 @@ TILES = {
 }
 
 
-def governorate_measures(policy, as_of, measure):
+def governorate_measures(policy, as_of, measure, public=False):
     """{governorate: figure} for the map: `achievement` (a roll-up of the indicators that have
-    a target in the governorate; four queries for all governorates) or `activities` (two)."""
+    a target in the governorate; four queries for all governorates, six for visitors) or
+    `activities` (two)."""
     from governorates.models import Governorate
 
     places = list(Governorate.objects.all())
@@ -350,14 +382,15 @@ def governorate_measures(policy, as_of, measure):
         )
         nationwide = Activity.objects.filter(objective__policy=policy, is_nationwide=True).count()
         return {g: counts.get(g.pk, 0) + nationwide for g in places}
-    achievements = governorate_achievements(policy, as_of)
+    achievements = governorate_achievements(policy, as_of, public)
     return {g: measures.rollup(achievements.get(g.pk, [])) for g in places}
 
 
-def governorate_achievements(policy, as_of) -> dict:
+def governorate_achievements(policy, as_of, public=False) -> dict:
     """governorate id -> [achievement of each indicator with a target there], from one
     aggregate over the approved values of those indicators only: achievement in a governorate
-    needs the governorate's own target."""
+    needs the governorate's own target. For visitors, a sensitive indicator whose figure to
+    date is hidden there counts as one without data."""
     finals = {}
     for target in (
         Target.objects.filter(indicator__policy=policy, governorate__isnull=False)
@@ -390,9 +423,16 @@ def governorate_achievements(policy, as_of) -> dict:
         )
         for row in rows
     }
+    released = _released(public, policy.pk, list(indicators.values()), periods) or {}
     result = {}
     for (indicator_id, governorate_id), target in finals.items():
         indicator = indicators[indicator_id]
+        if (
+            indicator_id in released
+            and released[indicator_id].to_date(as_of, governorate_id).hidden
+        ):
+            result.setdefault(governorate_id, []).append(None)
+            continue
         actual = measures.over_time(
             [figures.get((governorate_id, indicator_id, p.pk)) for p in periods],
             indicator.aggregation,
@@ -403,8 +443,10 @@ def governorate_achievements(policy, as_of) -> dict:
     return result
 
 
-def indicator_history(indicator):
-    """Baseline, targets and approved figures per period, nationally and by governorate."""
+def indicator_history(indicator, public=False):
+    """Baseline, targets and approved figures per period, nationally and by governorate:
+    {"rows": [{"period", "national", "target", "places": [(figure, target)]}], "places"}, each
+    figure a disclosure.Figure (for visitors, hidden where disclosure control says)."""
     from governorates.models import Governorate
 
     periods = list(
@@ -426,19 +468,30 @@ def indicator_history(indicator):
     }
     place_ids = {g for g, _p in by_place} | {g for g, _p in targets if g}
     places = list(Governorate.objects.filter(pk__in=place_ids).order_by("name_en"))
+    released = _released(public, indicator.policy_id, [indicator], periods) or {}
+    shown = released.get(indicator.pk)
+
+    def figure(period, governorate_id, value):
+        if shown is not None:
+            return shown.cell(period.pk, governorate_id)
+        return disclosure.Figure(value)
+
     rows = [
         {
             "period": p,
-            "national": national.get((indicator.pk, p.pk)),
+            "national": figure(p, None, national.get((indicator.pk, p.pk))),
             "target": targets.get((None, p.pk)),
-            "places": [(by_place.get((g.pk, p.pk)), targets.get((g.pk, p.pk))) for g in places],
+            "places": [
+                (figure(p, g.pk, by_place.get((g.pk, p.pk))), targets.get((g.pk, p.pk)))
+                for g in places
+            ],
         }
         for p in periods
     ]
     return {"rows": rows, "places": places}
 
 
-def across_plans(indicator, max_plans=10):
+def across_plans(indicator, max_plans=10, public=False):
     """An indicator that continues one of an earlier plan, compared across plans.
 
     Follows `carried_from` back (one small query a plan) and returns, earliest plan first and
@@ -465,17 +518,23 @@ def across_plans(indicator, max_plans=10):
         )
     )
     figures = period_figures(chain, periods)
+    by_policy = {}
+    for period in periods:
+        by_policy.setdefault(period.policy_id, []).append(period)
+    released = disclosure.released(chain, by_policy) if public else {}
     plans = []
     for item in chain:
         own = [(p, figures.get((item.pk, p.pk))) for p in periods if p.policy_id == item.policy_id]
-        plans.append(
-            {
-                "indicator": item,
-                "policy": item.policy,
-                "rows": [(p, value) for p, value in own if value is not None],
-                "to_date": measures.over_time([value for _p, value in own], item.aggregation),
-            }
-        )
+        if item.pk in released:
+            shown = released[item.pk]
+            rows = [(p, shown.cell(p.pk)) for p, value in own if value is not None]
+            to_date = shown.to_date(own[-1][0]) if own else disclosure.NO_DATA
+        else:
+            rows = [(p, disclosure.Figure(value)) for p, value in own if value is not None]
+            to_date = disclosure.Figure(
+                measures.over_time([value for _p, value in own], item.aggregation)
+            )
+        plans.append({"indicator": item, "policy": item.policy, "rows": rows, "to_date": to_date})
     return plans
 
 

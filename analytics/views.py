@@ -1,7 +1,5 @@
 import csv
-import dataclasses
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -9,7 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
-from analytics import measures, report, selectors
+from analytics import disclosure, measures, report, selectors
 from core.importing import neutralise
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
@@ -29,11 +27,6 @@ def _policy(request):
     return policy
 
 
-def _too_small(indicator, value):
-    """A protection or GBV figure small enough to identify a survivor: hidden from visitors."""
-    return indicator.is_sensitive and value is not None and value < settings.SMALL_NUMBER_THRESHOLD
-
-
 def public_home(request):
     """The home page for visitors: the national overview of the published plan, from approved
     data only (the measures never read anything else)."""
@@ -51,7 +44,8 @@ def _overview(request, public):
     reporting rate. Every chart has its table."""
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
-    progress = selectors.indicator_progress(policy, period) if period else []
+    visitor = disclosure.for_visitor(request)
+    progress = selectors.indicator_progress(policy, period, public=visitor) if period else []
     by_pillar = selectors.rollups(progress, key=lambda p: p.pillar.pk)
     pillars = []
     for pillar in Pillar.objects.order_by("number"):
@@ -70,7 +64,7 @@ def _overview(request, public):
         "national": measures.rollup(p.achievement for p in progress),
         "counts": measures.status_counts(progress),
         "budget": selectors.budget_by_source(policy),
-        "over_time": selectors.achievement_over_time(policy),
+        "over_time": selectors.achievement_over_time(policy, public=visitor),
         "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
         "statuses": measures.Status,
         "public": public,
@@ -145,8 +139,13 @@ def governorate(request, code):
     place = get_object_or_404(Governorate, code=code)
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
-    local = selectors.indicator_progress(policy, period, governorate_id=place.pk) if period else []
-    national = selectors.indicator_progress(policy, period) if period else []
+    visitor = disclosure.for_visitor(request)
+    local = (
+        selectors.indicator_progress(policy, period, governorate_id=place.pk, public=visitor)
+        if period
+        else []
+    )
+    national = selectors.indicator_progress(policy, period, public=visitor) if period else []
     local_rollups = selectors.rollups(local, key=lambda p: p.pillar.pk)
     national_rollups = selectors.rollups(national, key=lambda p: p.pillar.pk)
     rows = [
@@ -188,7 +187,13 @@ def governorate_map(request):
     period = selectors.latest_closed_or_open(policy)
     measure = request.GET.get("measure")
     measure = measure if measure in MEASURES else "achievement"
-    values = selectors.governorate_measures(policy, period, measure) if period else {}
+    values = (
+        selectors.governorate_measures(
+            policy, period, measure, public=disclosure.for_visitor(request)
+        )
+        if period
+        else {}
+    )
     tiles = []
     for place, value in values.items():
         number = value.achievement if measure == "achievement" else value
@@ -248,13 +253,16 @@ def pillar(request, code):
     indicators = Indicator.objects.filter(policy=policy).filter(
         Q(objective__pillar=pillar_) | Q(activity__objective__pillar=pillar_)
     )
-    progress = selectors.indicator_progress(policy, period, indicators=indicators) if period else []
+    progress = (
+        selectors.indicator_progress(
+            policy, period, indicators=indicators, public=disclosure.for_visitor(request)
+        )
+        if period
+        else []
+    )
     objectives = {}
-    public = not request.user.is_authenticated
     for item in progress:
         objective = item.indicator.objective or item.indicator.activity.objective
-        if public and _too_small(item.indicator, item.actual):
-            item = dataclasses.replace(item, actual=None, suppressed=True)
         objectives.setdefault(objective, []).append(item)
     rows = [
         {
@@ -273,7 +281,7 @@ def pillar(request, code):
             "period": period,
             "rows": rows,
             "rollup": measures.rollup(p.achievement for p in progress),
-            "threshold": settings.SMALL_NUMBER_THRESHOLD,
+            "hidden": disclosure.HIDDEN,
         },
     )
 
@@ -283,33 +291,13 @@ def indicator(request, pk):
     framework references; and, when it continues an indicator of an earlier plan, the approved
     figures of each plan."""
     item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
-    public = not request.user.is_authenticated
+    public = disclosure.for_visitor(request)
     if public and not item.policy.is_published:
         raise Http404
-    history = selectors.indicator_history(item)
-    plans = selectors.across_plans(item)
-    if public:  # visitors see published plans only, and no small protection figures
-        plans = [
-            {
-                **plan,
-                "rows": [
-                    (p, None if _too_small(plan["indicator"], v) else v) for p, v in plan["rows"]
-                ],
-                "to_date": (
-                    None if _too_small(plan["indicator"], plan["to_date"]) else plan["to_date"]
-                ),
-            }
-            for plan in plans
-            if plan["policy"].is_published
-        ]
-    if public:
-        for row in history["rows"]:
-            if _too_small(item, row["national"]):
-                row["national"], row["suppressed"] = None, True
-            row["places"] = [
-                (None if _too_small(item, value) else value, target)
-                for value, target in row["places"]
-            ]
+    history = selectors.indicator_history(item, public=public)
+    plans = selectors.across_plans(item, public=public)
+    if public:  # visitors see published plans only
+        plans = [plan for plan in plans if plan["policy"].is_published]
     return render(
         request,
         "analytics/indicator.html",

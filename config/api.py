@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 from rest_framework.routers import DefaultRouter
 
+from analytics.api import IndicatorValueViewSet
 from followup.api import AssessmentViewSet, LegalInstrumentViewSet, RecommendationViewSet
 from governorates.api import GovernorateViewSet
 from indicators.api import (
@@ -21,7 +22,7 @@ from policy.api import (
     ThemeViewSet,
     VulnerableGroupViewSet,
 )
-from reporting.api import IndicatorValueViewSet, ReportViewSet
+from reporting.api import ReportViewSet
 
 router = DefaultRouter()
 router.register("policies", PolicyViewSet)

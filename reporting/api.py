@@ -1,5 +1,4 @@
 import django_filters
-from django.conf import settings
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
@@ -8,14 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
 from rest_framework.response import Response
 
-from core.api import (
-    CodeOrIdFilter,
-    GovernorateOrNationalFilter,
-    IdFilter,
-    PlanFilterSet,
-    ValueCursorPagination,
-    published_only,
-)
+from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet
 from core.api_access import ApiAccess
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
@@ -28,7 +20,6 @@ from reporting.models import (
     PeopleReached,
     ProgressReport,
     ReportEvent,
-    ReportStatus,
     Sex,
 )
 
@@ -42,114 +33,6 @@ ERRORS = {
         "was changed by someone else since you read it (send its current `version`)."
     ),
 }
-
-
-# -- approved indicator values --------------------------------------------------------------
-class IndicatorValueSerializer(serializers.ModelSerializer):
-    policy = serializers.CharField(source="report.period.policy.code", read_only=True)
-    pillar = serializers.CharField(source="report.activity.objective.pillar.code", read_only=True)
-    activity = serializers.CharField(source="report.activity.code", read_only=True)
-    indicator = serializers.CharField(source="indicator.code", read_only=True)
-    indicator_id = serializers.IntegerField(read_only=True)
-    unit = serializers.CharField(source="indicator.unit", read_only=True)
-    period = serializers.CharField(source="report.period.label", read_only=True)
-    governorate = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
-    entity = serializers.CharField(source="report.entity.code", read_only=True)
-    report_id = serializers.IntegerField(read_only=True)
-    approved_at = serializers.DateTimeField(source="report.approved_at", read_only=True)
-    value = serializers.DecimalField(
-        max_digits=18, decimal_places=4, read_only=True, allow_null=True
-    )
-    suppressed = serializers.SerializerMethodField()
-
-    class Meta:
-        model = IndicatorValue
-        fields = (
-            "id",
-            "suppressed",
-            "policy",
-            "pillar",
-            "activity",
-            "indicator",
-            "indicator_id",
-            "unit",
-            "period",
-            "governorate",
-            "entity",
-            "value",
-            "note",
-            "report_id",
-            "approved_at",
-            "updated_at",
-        )
-
-    def get_suppressed(self, value) -> bool:
-        """True when the value is hidden: a small protection or GBV figure shown to a visitor
-        without an account, which could identify a survivor."""
-        request = self.context.get("request")
-        public = request is None or not request.user.is_authenticated
-        return bool(
-            public
-            and value.indicator.is_sensitive
-            and value.value < settings.SMALL_NUMBER_THRESHOLD
-        )
-
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
-        if data["suppressed"]:
-            data["value"] = None
-        return data
-
-
-class IndicatorValueFilter(PlanFilterSet):
-    policy = CodeOrIdFilter(field_name="report__period__policy")
-    pillar = CodeOrIdFilter(field_name="report__activity__objective__pillar")
-    objective = IdFilter(field_name="report__activity__objective_id")
-    activity = IdFilter(field_name="report__activity_id")
-    indicator = IdFilter(field_name="indicator_id")
-    entity = CodeOrIdFilter(field_name="report__entity")
-    governorate = GovernorateOrNationalFilter(field_name="governorate")
-    period = CodeOrIdFilter(field_name="report__period", code_field="label")
-    theme = CodeOrIdFilter(field_name="report__activity__themes")
-    vulnerable_group = CodeOrIdFilter(field_name="report__activity__target_groups")
-
-    class Meta:
-        model = IndicatorValue
-        fields = [
-            "policy",
-            "pillar",
-            "objective",
-            "activity",
-            "indicator",
-            "entity",
-            "governorate",
-            "period",
-            "theme",
-            "vulnerable_group",
-        ]
-
-
-class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
-    """Approved indicator values: the official record. Drafts and reports under review never
-    appear here. Cursor-paginated (follow `next`)."""
-
-    serializer_class = IndicatorValueSerializer
-    filterset_class = IndicatorValueFilter
-    pagination_class = ValueCursorPagination
-    ordering_fields = []
-    search_fields = []
-
-    def get_queryset(self):
-        queryset = IndicatorValue.objects.filter(report__status=ReportStatus.APPROVED)
-        if published_only(self.request):
-            queryset = queryset.filter(report__period__policy__is_published=True)
-        return queryset.select_related(
-            "indicator",
-            "governorate",
-            "report__period__policy",
-            "report__entity",
-            "report__activity__objective__pillar",
-        )
 
 
 # -- progress reports -----------------------------------------------------------------------

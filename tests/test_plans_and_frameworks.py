@@ -235,11 +235,11 @@ def test_across_plans_gives_each_plans_approved_figures_only(world, continued):
     assert [p["policy"].code for p in plans] == [world.policy.code, "np-2025"]
     earlier = plans[0]
     assert earlier["indicator"] == world.indicator
-    assert [(period.label, value) for period, value in earlier["rows"]] == [
+    assert [(period.label, figure.value) for period, figure in earlier["rows"]] == [
         ("2022-Q2", Decimal("20"))
     ]
-    assert earlier["to_date"] == Decimal("20")
-    assert plans[1]["rows"] == [] and plans[1]["to_date"] is None
+    assert earlier["to_date"].value == Decimal("20") and not earlier["to_date"].hidden
+    assert plans[1]["rows"] == [] and plans[1]["to_date"].value is None
     assert selectors.across_plans(world.indicator) == []  # it continues nothing
 
 

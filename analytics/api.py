@@ -1,0 +1,121 @@
+"""Approved indicator values for partners and visitors: the official record of the API.
+
+Kept with the dashboards: it is a read of approved data, and what visitors may see of it is
+decided by disclosure control (analytics/disclosure.py), like every other public number."""
+
+from rest_framework import serializers, viewsets
+
+from analytics import disclosure
+from core.api import (
+    CodeOrIdFilter,
+    GovernorateOrNationalFilter,
+    IdFilter,
+    PlanFilterSet,
+    ValueCursorPagination,
+    published_only,
+)
+from reporting.models import IndicatorValue, ReportStatus
+
+
+class IndicatorValueSerializer(serializers.ModelSerializer):
+    policy = serializers.CharField(source="report.period.policy.code", read_only=True)
+    pillar = serializers.CharField(source="report.activity.objective.pillar.code", read_only=True)
+    activity = serializers.CharField(source="report.activity.code", read_only=True)
+    indicator = serializers.CharField(source="indicator.code", read_only=True)
+    indicator_id = serializers.IntegerField(read_only=True)
+    unit = serializers.CharField(source="indicator.unit", read_only=True)
+    period = serializers.CharField(source="report.period.label", read_only=True)
+    governorate = serializers.SlugRelatedField(slug_field="code", read_only=True, allow_null=True)
+    entity = serializers.CharField(source="report.entity.code", read_only=True)
+    report_id = serializers.IntegerField(read_only=True)
+    approved_at = serializers.DateTimeField(source="report.approved_at", read_only=True)
+    value = serializers.DecimalField(
+        max_digits=18, decimal_places=4, read_only=True, allow_null=True
+    )
+    suppressed = serializers.SerializerMethodField()
+
+    class Meta:
+        model = IndicatorValue
+        fields = (
+            "id",
+            "suppressed",
+            "policy",
+            "pillar",
+            "activity",
+            "indicator",
+            "indicator_id",
+            "unit",
+            "period",
+            "governorate",
+            "entity",
+            "value",
+            "note",
+            "report_id",
+            "approved_at",
+            "updated_at",
+        )
+
+    def get_suppressed(self, value) -> bool:
+        """True when the value is hidden: any value of a protection or GBV indicator, for a
+        visitor without a token (disclosure control, rule 5: one entity's figure for one
+        governorate; the published figures of those indicators are the portal's pages)."""
+        request = self.context.get("request")
+        return request is None or not disclosure.value_visible(request, value.indicator)
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        if data["suppressed"]:
+            data["value"] = None
+            data["note"] = ""  # a reporter's note can hold the number too
+        return data
+
+
+class IndicatorValueFilter(PlanFilterSet):
+    policy = CodeOrIdFilter(field_name="report__period__policy")
+    pillar = CodeOrIdFilter(field_name="report__activity__objective__pillar")
+    objective = IdFilter(field_name="report__activity__objective_id")
+    activity = IdFilter(field_name="report__activity_id")
+    indicator = IdFilter(field_name="indicator_id")
+    entity = CodeOrIdFilter(field_name="report__entity")
+    governorate = GovernorateOrNationalFilter(field_name="governorate")
+    period = CodeOrIdFilter(field_name="report__period", code_field="label")
+    theme = CodeOrIdFilter(field_name="report__activity__themes")
+    vulnerable_group = CodeOrIdFilter(field_name="report__activity__target_groups")
+
+    class Meta:
+        model = IndicatorValue
+        fields = [
+            "policy",
+            "pillar",
+            "objective",
+            "activity",
+            "indicator",
+            "entity",
+            "governorate",
+            "period",
+            "theme",
+            "vulnerable_group",
+        ]
+
+
+class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
+    """Approved indicator values: the official record. Drafts and reports under review never
+    appear here. Cursor-paginated (follow `next`)."""
+
+    serializer_class = IndicatorValueSerializer
+    filterset_class = IndicatorValueFilter
+    pagination_class = ValueCursorPagination
+    ordering_fields = []
+    search_fields = []
+
+    def get_queryset(self):
+        queryset = IndicatorValue.objects.filter(report__status=ReportStatus.APPROVED)
+        if published_only(self.request):
+            queryset = queryset.filter(report__period__policy__is_published=True)
+        return queryset.select_related(
+            "indicator",
+            "governorate",
+            "report__period__policy",
+            "report__entity",
+            "report__activity__objective__pillar",
+        )
