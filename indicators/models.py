@@ -233,8 +233,37 @@ class Indicator(TitleTranslations, Timestamped):
                 errors["carried_from"] = _(
                     "An indicator is carried over from the predecessor of its plan."
                 )
+        errors.update(self._approved_data_rules())
         if errors:
             raise ValidationError(errors)
+
+    def _approved_data_rules(self) -> dict:
+        """What approved values forbid: no longer sensitive would publish their small numbers
+        at once, and another unit would reread them (a count as a percentage escapes the
+        small-number rule). Becoming sensitive only hides more, so it is allowed."""
+        if self.pk is None:
+            return {}
+        before = Indicator.objects.filter(pk=self.pk).values("is_sensitive", "unit").first()
+        if before is None:
+            return {}
+        weakened = before["is_sensitive"] and not self.is_sensitive
+        if not (weakened or before["unit"] != self.unit):
+            return {}
+        if not self.values.filter(report__status="approved").exists():
+            return {}
+        if weakened:
+            return {
+                "is_sensitive": _(
+                    "This indicator has approved values: visitors would see their small numbers "
+                    "at once. Reopen its approved reports first, or keep it sensitive."
+                )
+            }
+        return {
+            "unit": _(
+                "This indicator has approved values in its present unit. Reopen its approved "
+                "reports first, so that their values are checked in the new unit."
+            )
+        }
 
 
 QUARTER_LABEL = re.compile(r"^(?P<year>\d{4})-Q(?P<quarter>[1-4])$")
