@@ -461,3 +461,17 @@ def test_the_review_page_warns_when_group_counts_exceed_the_people_reached(clien
     )
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert "the parts do not agree" not in page
+
+
+def test_the_report_page_shows_changes_and_events_whose_user_is_gone(client, world):
+    """Seeded history rows have no user, and a user may be deleted: the page still answers."""
+    report = submitted(world)
+    report.history.update(history_user=None)
+    IndicatorValueHistory = report.values.model.history.model
+    IndicatorValueHistory.objects.filter(report_id=report.pk).update(history_user=None)
+    for user in (world.reporter, world.reviewer):
+        client.force_login(user)
+        response = client.get(reverse("reporting:report", args=[report.pk]))
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Timeline" in page and "Changes" in page and "<td" in page
