@@ -9,7 +9,7 @@ the step), ReportConflict (someone else changed the report since you opened it).
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -110,7 +110,18 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
     )
     report.full_clean()
     report._history_user = user
-    report.save()
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # A parallel start (a double tap, two tabs) inserted the same report between the
+        # check above and this insert: that draft is the one to work on.
+        existing = ProgressReport.objects.filter(
+            activity=activity, entity=entity, period=period, governorate=governorate
+        ).first()
+        if existing is None:
+            raise
+        return existing
     _event(report, user, ReportEvent.Kind.CREATED)
     return report
 

@@ -339,3 +339,31 @@ class BrokenMail:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def test_a_start_that_loses_the_race_returns_the_draft_the_other_start_made(world, monkeypatch):
+    """Four parallel starts of one report: each checks that none exists, one inserts first.
+    The others must get that draft, not a 500 from the unique constraint."""
+    from reporting.models import ProgressReport
+
+    made = []
+    original = ProgressReport.validate_constraints
+
+    def the_other_request_wins(self, exclude=None):
+        original(self, exclude=exclude)  # passes: the other start has not inserted yet
+        if not made:
+            made.append(
+                ProgressReport.objects.create(
+                    activity=self.activity,
+                    entity=self.entity,
+                    period=self.period,
+                    governorate=self.governorate,
+                    created_by=world.reporter,
+                    activity_status=self.activity_status,
+                )
+            )
+
+    monkeypatch.setattr(ProgressReport, "validate_constraints", the_other_request_wins)
+    report = draft(world)
+    assert report.pk == made[0].pk
+    assert ProgressReport.objects.filter(activity=world.activity).count() == 1
