@@ -475,3 +475,48 @@ def test_the_report_page_shows_changes_and_events_whose_user_is_gone(client, wor
         assert response.status_code == 200
         page = response.content.decode()
         assert "Timeline" in page and "Changes" in page and "<td" in page
+
+
+def test_the_form_and_the_api_take_the_same_length_of_text(reporter_client, world):
+    from rest_framework.test import APIClient
+
+    from reporting.models import TEXT_LIMIT
+
+    report = draft(world)
+    page = reporter_client.get(edit_url(report)).content.decode()
+    assert f'maxlength="{TEXT_LIMIT}"' in page
+    too_long = "a" * (TEXT_LIMIT + 1)
+    response = reporter_client.post(
+        edit_url(report), form_data(report, world, achievements=too_long)
+    )
+    assert response.status_code == 200
+    assert "at most 20" in response.content.decode()
+    assert ProgressReport.objects.get(pk=report.pk).achievements == ""
+    api = APIClient()
+    api.force_authenticate(world.reporter)
+    answer = api.patch(
+        f"/api/v1/reports/{report.pk}/",
+        {"version": report.version, "achievements": too_long},
+        format="json",
+    )
+    assert answer.status_code == 400 and "achievements" in answer.json()
+    just_right = "a" * TEXT_LIMIT
+    response = reporter_client.post(
+        edit_url(report), form_data(report, world, achievements=just_right)
+    )
+    assert ProgressReport.objects.get(pk=report.pk).achievements == just_right
+
+
+def test_a_form_too_large_to_read_gets_a_page_that_says_so(reporter_client, world, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    report = draft(world)
+    response = reporter_client.post(
+        edit_url(report),
+        form_data(report, world, achievements="a" * 2000),
+        HTTP_REFERER="http://testserver" + edit_url(report),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Too much to send at once" in page and "your browser keeps what you typed" in page
+    assert edit_url(report) in page
