@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indicators.models import Indicator, ReportingPeriod
+from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
 from reporting.evidence import check_evidence
 from reporting.models import (
@@ -181,6 +182,23 @@ def report_update(*, user, report, version, data=None, people=None, values=None)
 
 def _save_people(report, user, people):
     existing = {(p.sex, p.age_band, p.vulnerable_group_id): p for p in report.people.all()}
+    targeted = set(report.activity.target_groups.values_list("pk", flat=True))
+    strays = [
+        key
+        for key, count in people.items()
+        if not isinstance(key, tuple) and key not in targeted and count not in (None, "")
+    ]
+    if strays:
+        names = ", ".join(str(g) for g in VulnerableGroup.objects.filter(pk__in=strays))
+        raise ValidationError(
+            {
+                "people": _(
+                    "The activity does not target %(groups)s: count people only for the groups "
+                    "it targets."
+                )
+                % {"groups": names or ", ".join(map(str, strays))}
+            }
+        )
     for key, count in people.items():
         if isinstance(key, tuple):
             sex, band, group = key[0], key[1], None

@@ -367,3 +367,44 @@ def test_a_start_that_loses_the_race_returns_the_draft_the_other_start_made(worl
     report = draft(world)
     assert report.pk == made[0].pk
     assert ProgressReport.objects.filter(activity=world.activity).count() == 1
+
+
+def test_people_are_counted_only_for_the_groups_the_activity_targets(world):
+    from policy.models import VulnerableGroup
+    from reporting.models import PeopleReached
+
+    targeted = VulnerableGroup.objects.create(code="idp", name_en="Displaced women")
+    other = VulnerableGroup.objects.create(code="widows", name_en="Widows")
+    world.activity.target_groups.set([targeted])
+    report = draft(world)
+    with pytest.raises(ValidationError) as info:
+        services.report_update(
+            user=world.reporter, report=report, version=report.version, people={other.pk: 5}
+        )
+    assert str(other) in str(info.value)
+    assert not PeopleReached.objects.filter(report=report).exists()
+    report = services.report_update(
+        user=world.reporter, report=report, version=report.version, people={targeted.pk: 5}
+    )
+    assert report.people.get().vulnerable_group == targeted
+
+
+def test_the_api_refuses_people_counts_for_a_group_the_activity_does_not_target(world):
+    from rest_framework.test import APIClient
+
+    from policy.models import VulnerableGroup
+
+    targeted = VulnerableGroup.objects.create(code="idp", name_en="Displaced women")
+    other = VulnerableGroup.objects.create(code="widows", name_en="Widows")
+    world.activity.target_groups.set([targeted])
+    report = draft(world)
+    api = APIClient()
+    api.force_authenticate(world.reporter)
+    answer = api.patch(
+        f"/api/v1/reports/{report.pk}/",
+        {"version": report.version, "people": [{"vulnerable_group": other.code, "count": 4}]},
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert str(other) in str(answer.json())
+    assert not report.people.exists()
