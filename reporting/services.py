@@ -309,11 +309,10 @@ def report_approve(*, user, report, version, comment=""):
     report = _locked_for_write(report, version)
     if report.status != ReportStatus.SUBMITTED:
         raise TransitionNotAllowed(_("Only a submitted report can be approved."))
-    last_submission = (
-        report.events.filter(kind=ReportEvent.Kind.SUBMITTED).order_by("-at", "-pk").first()
-    )
-    if last_submission is not None and last_submission.user_id == user.pk:
-        raise PermissionDenied(_("You submitted this report; another reviewer must approve it."))
+    if user.pk in selectors.writers(report):
+        raise PermissionDenied(
+            _("You wrote part of this report; another reviewer must approve it.")
+        )
     report = _bump(report, user, status=ReportStatus.APPROVED, approved_at=timezone.now())
     if comment.strip():
         _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())

@@ -408,3 +408,51 @@ def test_the_api_refuses_people_counts_for_a_group_the_activity_does_not_target(
     assert answer.status_code == 400
     assert str(other) in str(answer.json())
     assert not report.people.exists()
+
+
+@pytest.mark.parametrize("part", ["values", "text", "evidence"])
+def test_a_reviewer_who_wrote_part_of_a_report_cannot_approve_it(world, part):
+    """Someone else started and submitted it; the reviewer, also a member of the entity,
+    wrote some of it on the way: four eyes means someone else approves."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.models import Role
+    from accounts.services import membership_grant
+
+    membership_grant(user=world.reviewer, entity=world.cso_entity, role=Role.CSO_REPORTER)
+    world.reviewer = type(world.reviewer).objects.get(pk=world.reviewer.pk)
+    report = complete(world, draft(world))
+    if part == "values":
+        report = services.report_update(
+            user=world.reviewer,
+            report=report,
+            version=report.version,
+            values={(world.indicator.pk, world.basra.pk): Decimal("9")},
+        )
+    elif part == "text":
+        report = services.report_update(
+            user=world.reviewer,
+            report=report,
+            version=report.version,
+            data={"challenges": "Roads closed."},
+        )
+    else:
+        pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+        upload = SimpleUploadedFile("list.pdf", pdf, content_type="application/pdf")
+        services.evidence_add(user=world.reviewer, report=report, upload=upload)
+        report = fresh(report)
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    with pytest.raises(PermissionDenied, match="another reviewer"):
+        services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert fresh(report).status == ReportStatus.SUBMITTED
+    services.report_approve(user=world.admin, report=report, version=report.version)
+
+
+def test_a_reviewer_who_returned_a_report_may_still_approve_it(world):
+    report = submitted(world)
+    report = services.report_return(
+        user=world.reviewer, report=report, version=report.version, comment="Basra?"
+    )
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert fresh(report).status == ReportStatus.APPROVED
