@@ -456,3 +456,46 @@ def test_a_reviewer_who_returned_a_report_may_still_approve_it(world):
     report = services.report_submit(user=world.reporter, report=report, version=report.version)
     services.report_approve(user=world.reviewer, report=report, version=report.version)
     assert fresh(report).status == ReportStatus.APPROVED
+
+
+def test_the_database_refuses_to_delete_an_approved_report_or_any_part_of_it(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import DatabaseError, transaction
+
+    from reporting.models import Evidence, PeopleReached, ProgressReport
+
+    report = complete(world, draft(world))
+    pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+    upload = SimpleUploadedFile("list.pdf", pdf, content_type="application/pdf")
+    services.evidence_add(user=world.reporter, report=report, upload=upload)
+    report = services.report_submit(
+        user=world.reporter, report=fresh(report), version=fresh(report).version
+    )
+    report = services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert report.people.exists() and report.evidence.exists()
+    attempts = [
+        lambda: IndicatorValue.objects.filter(report=report)._raw_delete("default"),
+        lambda: PeopleReached.objects.filter(report=report)._raw_delete("default"),
+        lambda: Evidence.objects.filter(report=report)._raw_delete("default"),
+        lambda: ProgressReport.objects.filter(pk=report.pk)._raw_delete("default"),
+    ]
+    values = IndicatorValue.objects.filter(report=report).count()
+    for attempt in attempts:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            attempt()
+    assert IndicatorValue.objects.filter(report=report).count() == values > 0
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
+    services.report_reopen(user=world.admin, report=report, reason="Start again")
+    assert IndicatorValue.objects.filter(report=report)._raw_delete("default") == values
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_test_database_with_approved_reports_can_still_be_flushed(world):
+    """The delete triggers must not stop `flush` (transactional tests, the browser tests)."""
+    from django.core.management import call_command
+
+    from reporting.models import ProgressReport
+
+    approved(world)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not ProgressReport.objects.exists()
