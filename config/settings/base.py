@@ -126,6 +126,21 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
 
+# The cache holds the API's rate-limit counts. Redis when REDIS_URL is set (production requires
+# it: every worker must count against the same limit); else memory of one process, which is
+# enough for the quick start and the tests.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="wps"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
 # How many reverse proxies stand in front of the application server, each appending to
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.
@@ -170,14 +185,15 @@ REST_FRAMEWORK = {
         "core.api.CSVRenderer",
         "core.api.XLSXRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],  # nesting limit: 400, not 500
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "core.throttling.AnonRateThrottle",
+        "core.throttling.UserRateThrottle",
     ],
-    # Per token (user) and per address for visitors; raise them with the environment.
+    # Per token (user) and per client address (core/net.py) for visitors, counted in the
+    # default cache (CACHES); raise them with the environment.
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="60/minute"),
         "user": env("API_THROTTLE_USER", default="600/minute"),
