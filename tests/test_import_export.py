@@ -485,3 +485,55 @@ def test_only_active_staff_import_from_the_command_line(plan, importer):
     importer.save()
     with pytest.raises(SheetRefused):
         sheet_import(user=importer, sheet="activities", dataset=sheet_export(sheet="activities"))
+
+
+# -- admin import errors: a message naming row and column, never a traceback ----------------
+def _admin_import(client, dataset, name="activities.csv"):
+    upload = io.BytesIO(dataset.export("csv").encode("utf-8"))
+    upload.name = name
+    return client.post(
+        reverse("admin:policy_activity_import"), {"resource": 0, "format": 1, "import_file": upload}
+    )
+
+
+def _assert_no_traceback(page):
+    assert "Traceback" not in page
+    assert ".py" not in page.replace("jsi18n", "")
+    assert "site-packages" not in page and "/work/" not in page
+
+
+def test_an_admin_import_without_a_column_names_it_without_a_traceback(client, plan, importer):
+    client.force_login(importer)
+    ds = activities_sheet()
+    del ds["title_en"]
+    page = _admin_import(client, ds).content.decode()
+    assert "The sheet lacks the column(s): title_en." in page
+    _assert_no_traceback(page)
+
+
+def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, plan, importer):
+    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
+    client.force_login(UserFactory._meta.model.objects.get(pk=importer.pk))
+    page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"})).content.decode()
+    # The header is row 1 of the spreadsheet, so the first activity is row 2.
+    assert "Row 2: You may not change activities." in page
+    assert "Renamed" in page  # the row's cells, to find it in the sheet
+    _assert_no_traceback(page)
+    assert Activity.objects.get(code="1.1.1").title_en == "Train women for crisis cells"
+
+
+def test_an_error_at_the_confirm_step_is_shown_not_reported_as_success(client, plan, importer):
+    client.force_login(importer)
+    page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"}))
+    confirm = page.context["confirm_form"]
+    assert confirm is not None
+    # Between the preview and the confirmation the right to change activities is taken away.
+    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
+    done = client.post(
+        reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
+    )
+    body = done.content.decode()
+    assert done.status_code == 200, "an import that failed must not redirect with success"
+    assert "Row 2: You may not change activities." in body
+    _assert_no_traceback(body)
+    assert Activity.objects.get(code="1.1.1").title_en == "Train women for crisis cells"
