@@ -64,3 +64,17 @@ def preferences_set(
     if changed:
         user.save(update_fields=changed)
     return user
+
+
+def lockouts_clear(*, actor: User, attempts) -> list[tuple[str, str]]:
+    """Unlock sign-in: forget the failed sign-ins counted for these (account, address) pairs, so
+    that the account can sign in from that address again at once. Returns the pairs unlocked.
+    Only those allowed to delete access attempts (Directorate admins, superusers) may."""
+    from axes.models import AccessAttempt
+
+    if not actor.has_perm("axes.delete_accessattempt"):
+        raise PermissionDenied(_("You are not allowed to unlock sign-ins."))
+    attempts = list(attempts)
+    pairs = [(a.username or "", a.ip_address or "") for a in attempts]
+    AccessAttempt.objects.filter(pk__in=[a.pk for a in attempts]).delete()
+    return pairs

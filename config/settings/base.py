@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -27,6 +28,8 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
+    # Sign-in: the lock-out after repeated wrong passwords (docs/architecture.md, Sign-in).
+    "accounts.signin_apps.LockoutsConfig",  # django-axes
     "core",
     "accounts",
     "governorates",
@@ -52,6 +55,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row, admin and import included.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a refused sign-in of a locked account into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -122,6 +127,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The lock-out check comes first: a locked account is refused before its password is tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -130,6 +141,19 @@ LOGOUT_REDIRECT_URL = "login"
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Sign-in lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a row for one
+# account from one address, that account cannot sign in from that address for the cool-off
+# time; other addresses, and other accounts from the same address, are not affected, so one
+# attacker behind a shared proxy does not lock everyone out. Each further attempt during the
+# lock-out starts the cool-off again. A Directorate admin unlocks in the admin (accounts/admin.py).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
