@@ -28,8 +28,12 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
-    # Sign-in: the lock-out after repeated wrong passwords (docs/architecture.md, Sign-in).
+    # Sign-in: the lock-out after repeated wrong passwords and the second factor
+    # (docs/architecture.md, Sign-in).
     "accounts.signin_apps.LockoutsConfig",  # django-axes
+    "django_otp",
+    "accounts.signin_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "accounts.signin_apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     "core",
     "accounts",
     "governorates",
@@ -49,9 +53,13 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session has given its second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
     "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff and the Directorate give a code after the password before anything else.
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row, admin and import included.
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -154,6 +162,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 AXES_HTTP_RESPONSE_CODE = 429
+
+# Two-factor sign-in (django-otp, accounts/two_factor.py): the name the authenticator app
+# shows for the codes, and the admin never shows another person's key or QR code.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Women empowerment tracker")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
