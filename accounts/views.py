@@ -89,7 +89,8 @@ def preferences(request):
         form = PreferencesForm(
             initial={"language": user.language or translation.get_language(), "digits": user.digits}
         )
-    return render(request, "accounts/preferences.html", {"form": form})
+    context = {"form": form, "two_factor_on": two_factor.is_verified(user)}
+    return render(request, "accounts/preferences.html", context)
 
 
 def _next_url(request):

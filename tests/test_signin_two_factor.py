@@ -197,3 +197,31 @@ def test_the_demo_accounts_have_a_documented_authenticator(db, settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG is off"):
         call_command("otp_code", "reviewer", stdout=io.StringIO())
+
+
+def test_the_preferences_lead_to_the_recovery_codes(client, staff):
+    verified_login(client, staff)
+    assert (
+        "/accounts/two-factor/recovery-codes/"
+        in client.get("/accounts/preferences/").content.decode()
+    )
+
+
+def test_a_directorate_admin_removes_a_lost_authenticator_in_the_admin(client, world):
+    """The reviewer lost the phone: the Directorate admin deletes the app; at the next sign-in
+    the reviewer sets up a new one."""
+    lost = TOTPDevice.objects.create(user=world.reviewer, name="Old phone")
+    verified_login(client, world.admin)
+    listing = client.get("/admin/otp_totp/totpdevice/")
+    assert listing.status_code == 200
+    assert "Two-factor sign-in: authenticator apps" in client.get("/admin/").content.decode()
+    assert (
+        lost.key not in client.get(f"/admin/otp_totp/totpdevice/{lost.pk}/change/").content.decode()
+    )
+    response = client.post(f"/admin/otp_totp/totpdevice/{lost.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not TOTPDevice.objects.filter(pk=lost.pk).exists()
+
+    other = client.__class__()
+    other.post("/accounts/login/", {"username": "reviewer", "password": PASSWORD})
+    assert other.get("/review/")["Location"].startswith(ENROL)

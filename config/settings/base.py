@@ -58,6 +58,8 @@ MIDDLEWARE = [
     # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
     "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Staff and the Directorate are signed out after IDLE_TIMEOUT_MINUTES without a request.
+    "accounts.middleware.IdleTimeoutMiddleware",
     # Staff and the Directorate give a code after the password before anything else.
     "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -167,6 +169,10 @@ AXES_HTTP_RESPONSE_CODE = 429
 # shows for the codes, and the admin never shows another person's key or QR code.
 OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Women empowerment tracker")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Accounts that need the second factor are signed out after this many minutes without a
+# request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
+IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
