@@ -15,6 +15,7 @@ from django.urls import reverse
 from analytics.disclosure import NATIONAL, protect_period
 from indicators.models import Indicator, Target
 from reporting.models import IndicatorValue, ProgressReport
+from tests.signin_helpers import verified_login
 
 D = Decimal
 
@@ -359,7 +360,7 @@ def test_roll_ups_and_the_map_carry_nothing_of_a_hidden_figure(client, gbv):
 
 
 def test_signed_in_readers_see_every_figure(client, gbv):
-    client.force_login(gbv.partner)
+    verified_login(client, gbv.partner)
     page = client.get(reverse("analytics:indicator", args=[gbv.cases.pk])).content.decode()
     q1 = next(r for r in _rows(page) if r[0] == "2022-Q1")
     assert q1[1] == "9" and q1[3].startswith("3") and q1[4].startswith("6")

@@ -17,6 +17,7 @@ from pillars.models import Pillar
 from policy.models import Activity, ActivityPartner, Entity, Objective, Theme, VulnerableGroup
 from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
 from tests.factories import PolicyFactory, UserFactory
+from tests.signin_helpers import verified_login
 
 ORDER = list(SHEETS)  # dependency order: governorates ... targets
 
@@ -330,12 +331,12 @@ def test_a_user_without_the_import_right_cannot_import(plan):
 def test_the_admin_import_page_is_closed_without_the_import_right(client, plan):
     clerk = UserFactory(username="clerk", is_staff=True)
     clerk.user_permissions.set(Permission.objects.filter(codename="view_activity"))
-    client.force_login(clerk)
+    verified_login(client, clerk)
     assert client.get(reverse("admin:policy_activity_import")).status_code == 403
 
 
 def test_staff_with_the_import_right_imports_through_the_admin(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     ds = activities_sheet(row0={"title_en": "Changed in the admin"})
     upload = io.BytesIO(ds.export("xlsx"))
     upload.name = "activities.xlsx"
@@ -353,7 +354,7 @@ def test_staff_with_the_import_right_imports_through_the_admin(client, plan, imp
 
 
 def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     ds = activities_sheet(row0={"planned_budget": "lots"})
     upload = io.BytesIO(ds.export("xlsx"))
     upload.name = "activities.xlsx"
@@ -366,7 +367,7 @@ def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client,
 
 def test_a_sheet_exported_from_the_admin_imports_back_unchanged(client, plan, importer):
     importer.user_permissions.add(Permission.objects.get(codename="view_activity"))
-    client.force_login(importer)
+    verified_login(client, importer)
     before = as_rows(sheet_export(sheet="activities"))
     form = client.get(reverse("admin:policy_activity_export")).context["form"]
     every_column = {name: "on" for name in form.fields if name.startswith("activityresource_")}

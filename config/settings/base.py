@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -28,6 +29,12 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
+    # Sign-in: the lock-out after repeated wrong passwords and the second factor
+    # (docs/architecture.md, Sign-in).
+    "accounts.signin_apps.LockoutsConfig",  # django-axes
+    "django_otp",
+    "accounts.signin_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "accounts.signin_apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     "core",
     "accounts",
     "governorates",
@@ -50,13 +57,21 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether the session has given its second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
     "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "core.headers.SecurityHeadersMiddleware",
+    # Staff and the Directorate are signed out after IDLE_TIMEOUT_MINUTES without a request.
+    "accounts.middleware.IdleTimeoutMiddleware",
+    # Staff and the Directorate give a code after the password before anything else.
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row, admin and import included.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a refused sign-in of a locked account into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -127,6 +142,12 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The lock-out check comes first: a locked account is refused before its password is tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
@@ -150,6 +171,28 @@ else:
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Sign-in lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a row for one
+# account from one address, that account cannot sign in from that address for the cool-off
+# time; other addresses, and other accounts from the same address, are not affected, so one
+# attacker behind a shared proxy does not lock everyone out. Each further attempt during the
+# lock-out starts the cool-off again. A Directorate admin unlocks in the admin (accounts/admin.py).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Two-factor sign-in (django-otp, accounts/two_factor.py): the name the authenticator app
+# shows for the codes, and the admin never shows another person's key or QR code.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Women empowerment tracker")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Accounts that need the second factor are signed out after this many minutes without a
+# request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
+IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
