@@ -1,8 +1,10 @@
 """Signing a user in from a test, second factor included."""
 
+from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from accounts.middleware import LAST_ACTIVITY_SESSION_KEY
 from accounts.two_factor import needs_second_factor
 
 
@@ -16,6 +18,8 @@ def verified_login(client, user):
             device = TOTPDevice.objects.create(user=user, name="Test authenticator")
         session = client.session
         session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+        # As the verification step does, which stamps the session's last activity.
+        session[LAST_ACTIVITY_SESSION_KEY] = int(timezone.now().timestamp())
         session.save()
     return client
 

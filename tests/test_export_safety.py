@@ -17,6 +17,7 @@ from core.exports import safe_cell
 from pillars.models import Pillar
 from reporting.models import ProgressReport
 from tests.reporting_helpers import approved, complete, draft
+from tests.signin_helpers import verified_login
 
 # A control character in front hides the `=` from a check that looks at the first character;
 # openpyxl refuses the control character itself.
@@ -125,7 +126,7 @@ def test_the_admin_export_has_no_live_formula_and_does_not_break(client, world, 
     staff.is_staff = True
     staff.save()
     staff.user_permissions.add(Permission.objects.get(codename="view_activity"))
-    client.force_login(staff)
+    verified_login(client, staff)
     form = client.get(reverse("admin:policy_activity_export")).context["form"]
     every_column = {name: "on" for name in form.fields if name.startswith("activityresource_")}
     response = client.post(
@@ -146,7 +147,7 @@ def test_the_progress_report_xlsx_has_no_live_formula(client, world):
     world.policy.title_en = EVIL
     world.policy.save()
     Pillar.objects.filter(pk=world.activity.objective.pillar_id).update(name_en=EVIL)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(
         reverse("analytics:progress_report"), {"period": "2022-Q2", "format": "xlsx"}
     )
@@ -160,7 +161,7 @@ def test_the_progress_report_xlsx_has_no_live_formula(client, world):
 def test_the_chart_csv_has_no_live_formula(client, world):
     approved(world)
     Pillar.objects.filter(pk=world.activity.objective.pillar_id).update(name_en=EVIL)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(reverse("analytics:overview"), {"csv": "pillars"})
     cells = _csv_cells(response.content.decode("utf-8"))
     assert SAFE in cells
@@ -170,7 +171,7 @@ def test_the_map_csv_has_no_live_formula(client, world):
     approved(world)
     world.baghdad.name_en = EVIL
     world.baghdad.save()
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(reverse("analytics:map"), {"csv": "map"})
     cells = _csv_cells(response.content.decode("utf-8"))
     assert SAFE in cells

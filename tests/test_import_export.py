@@ -504,7 +504,7 @@ def _assert_no_traceback(page):
 
 
 def test_an_admin_import_without_a_column_names_it_without_a_traceback(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     ds = activities_sheet()
     del ds["title_en"]
     page = _admin_import(client, ds).content.decode()
@@ -514,7 +514,7 @@ def test_an_admin_import_without_a_column_names_it_without_a_traceback(client, p
 
 def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, plan, importer):
     importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
-    client.force_login(UserFactory._meta.model.objects.get(pk=importer.pk))
+    verified_login(client, UserFactory._meta.model.objects.get(pk=importer.pk))
     page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"})).content.decode()
     # The header is row 1 of the spreadsheet, so the first activity is row 2.
     assert "Row 2: You may not change activities." in page
@@ -524,7 +524,7 @@ def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, pla
 
 
 def test_an_error_at_the_confirm_step_is_shown_not_reported_as_success(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"}))
     confirm = page.context["confirm_form"]
     assert confirm is not None

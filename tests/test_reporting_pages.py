@@ -471,7 +471,7 @@ def test_the_report_page_shows_changes_and_events_whose_user_is_gone(client, wor
     IndicatorValueHistory = report.values.model.history.model
     IndicatorValueHistory.objects.filter(report_id=report.pk).update(history_user=None)
     for user in (world.reporter, world.reviewer):
-        client.force_login(user)
+        verified_login(client, user)
         response = client.get(reverse("reporting:report", args=[report.pk]))
         assert response.status_code == 200
         page = response.content.decode()

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from tests.reporting_helpers import approved
+from tests.signin_helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_every_public_page_has_a_strict_content_security_policy(client, world):
 
 def test_signed_in_pages_are_never_stored_by_the_browser(client, world):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     for url in [reverse("reporting:home"), reverse("analytics:overview"), *PUBLIC[:3]]:
         response = client.get(url, follow=True)
         assert response.status_code == 200, url
@@ -62,7 +63,8 @@ def test_signed_in_pages_are_never_stored_by_the_browser(client, world):
 
 
 def test_the_admin_has_the_policy_too(client, world):
-    client.force_login(world.admin)
-    response = client.get("/admin/", follow=True)
+    verified_login(client, world.admin)
+    response = client.get("/admin/")
+    assert response.status_code == 200
     assert "Content-Security-Policy" in response.headers
     assert "no-store" in response.headers["Cache-Control"]

@@ -122,7 +122,7 @@ def test_staff_without_an_authenticator_sets_one_up(client, db):
     page = client.get(response["Location"])
     text = page.content.decode()
     assert page.status_code == 200
-    assert page["Cache-Control"] == "no-store"
+    assert "no-store" in page["Cache-Control"]
     assert "<svg" in text and "<script" not in text and "style=" not in text
     device = TOTPDevice.objects.get(user__username="new")
     assert not device.confirmed
@@ -139,7 +139,7 @@ def test_staff_without_an_authenticator_sets_one_up(client, db):
     done = client.post(ENROL, {"code": current_code(device), "next": "/admin/"})
     text = done.content.decode()
     assert done.status_code == 200
-    assert done["Cache-Control"] == "no-store"
+    assert "no-store" in done["Cache-Control"]
     assert "Your recovery codes" in text
     shown = re.findall(r"<li><code>([a-z2-7]{8})</code></li>", text)
     assert len(shown) == 10
