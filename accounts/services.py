@@ -8,8 +8,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
 from accounts.models import ApiToken, Digits, Membership, User
 from accounts.roles import ROLE_GROUPS, STAFF_ROLES, permissions_for
+from audit.models import Kind
 from core.seeding import upsert
 
 
@@ -112,6 +114,16 @@ def token_create(
     )
     token.full_clean()
     token.save()
+    audit.record(
+        None,
+        Kind.TOKEN_CREATED,
+        actor=user,
+        target=token,
+        owner=owner.username,
+        name=name,
+        expires_at=expires_at,
+        by=None if user is not None else "manage.py",
+    )
     return token, key
 
 
@@ -125,6 +137,14 @@ def token_revoke(*, user: User | None, token: ApiToken) -> ApiToken:
         token.revoked_at = timezone.now()
         token.revoked_by = user
         token.save(update_fields=["revoked_at", "revoked_by"])
+        audit.record(
+            None,
+            Kind.TOKEN_REVOKED,
+            actor=user,
+            target=token,
+            owner=token.user.username,
+            by=None if user is not None else "manage.py",
+        )
     return token
 
 

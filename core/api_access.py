@@ -18,9 +18,11 @@ class ApiTokenAuthentication(TokenAuthentication):
     def authenticate(self, request):
         result = super().authenticate(request)
         if result is not None:
+            import audit
             from accounts import services
 
             services.token_touch(result[1])
+            audit.token_used(request, result[1])
         return result
 
     def authenticate_credentials(self, key):

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "reporting",
     "analytics",
     "followup",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -129,6 +130,10 @@ LOGOUT_REDIRECT_URL = "login"
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# How long the access log (audit.AccessEvent) keeps its events; `manage.py purge_access_log`
+# removes older ones (run it daily from cron).
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
