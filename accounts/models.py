@@ -1,6 +1,10 @@
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,3 +94,74 @@ class Membership(models.Model):
     def __str__(self):
         scope = f", {self.governorate}" if self.governorate_id else ""
         return f"{self.user.username}: {self.get_role_display()} ({self.entity}{scope})"
+
+
+class ApiToken(models.Model):
+    """A key for the API (`Authorization: Token <key>`). Only the SHA-256 digest of the key is
+    stored, and its first characters to tell tokens apart: the key itself is shown once, when
+    the token is made, and can never be read again (accounts.services.token_create).
+
+    An unsalted SHA-256 is enough here, unlike for passwords: a key is 32 random bytes
+    (secrets.token_urlsafe), so there is no dictionary to try and no two keys alike; a slow,
+    salted hash would only make every API request slower."""
+
+    PREFIX_LENGTH = 8
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("account"),
+        help_text=_("The API acts as this account, with its roles."),
+    )
+    name = models.CharField(
+        _("purpose"),
+        max_length=100,
+        help_text=_("Who or what uses the token, e.g. “UNFPA dashboard”."),
+    )
+    prefix = models.CharField(_("prefix"), max_length=PREFIX_LENGTH, db_index=True)
+    digest = models.CharField(_("digest"), max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        _("expires"), null=True, blank=True, help_text=_("Leave empty for no expiry.")
+    )
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True, editable=False)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("revoked by"),
+    )
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.prefix}… ({self.name}, {self.user.username})"
+
+    @staticmethod
+    def new_key() -> str:
+        return secrets.token_urlsafe(32)
+
+    @staticmethod
+    def digest_of(key: str) -> str:
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+    def is_expired(self, now=None) -> bool:
+        return self.expires_at is not None and self.expires_at <= (now or timezone.now())
+
+    def is_usable(self, now=None) -> bool:
+        return self.revoked_at is None and not self.is_expired(now)

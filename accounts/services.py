@@ -1,12 +1,17 @@
+import datetime
+
 from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from accounts.models import Digits, Membership, User
+import audit
+from accounts.models import ApiToken, Digits, Membership, User
 from accounts.roles import ROLE_GROUPS, STAFF_ROLES, permissions_for
+from audit.models import Kind
 from core.seeding import upsert
 
 
@@ -151,3 +156,107 @@ def demo_authenticator_set(*, user: User):
         {"user": user, "name": "Demo authenticator"},
         {"key": DEMO_TOTP_KEY, "confirmed": True},
     )
+
+
+# -- API tokens -------------------------------------------------------------------------------
+# How often a token's "last used" is written: at most once an hour, not on every request.
+TOKEN_TOUCH_INTERVAL = datetime.timedelta(hours=1)
+
+
+def _may_manage_tokens(user) -> bool:
+    """Directorate admins (and superusers) make and revoke tokens. `None` is the command line
+    (manage.py create_api_token), whose operator already has the server."""
+    if user is None:
+        return True
+    from reporting.permissions import is_directorate_admin
+
+    return user.is_active and is_directorate_admin(user)
+
+
+@transaction.atomic
+def token_create(
+    *, user: User | None, owner: User, name: str, expires_at=None
+) -> tuple[ApiToken, str]:
+    """Make an API token for `owner`; returns (token, key). The key is in no table: show it
+    once to the person who asked, it cannot be read again."""
+    if not _may_manage_tokens(user):
+        raise PermissionDenied(_("Only Directorate admins make API tokens."))
+    if owner.is_superuser and user is not None and not user.is_superuser:
+        raise PermissionDenied(_("Only a superuser makes a token for a superuser."))
+    if not owner.is_active:
+        raise ValidationError({"user": _("%(name)s is not active.") % {"name": owner.username}})
+    name = (name or "").strip()
+    if not name:
+        raise ValidationError({"name": _("Say who or what will use the token.")})
+    if expires_at is not None and expires_at <= timezone.now():
+        raise ValidationError({"expires_at": _("The expiry must be in the future.")})
+    key = ApiToken.new_key()
+    token = ApiToken(
+        user=owner,
+        name=name,
+        prefix=key[: ApiToken.PREFIX_LENGTH],
+        digest=ApiToken.digest_of(key),
+        created_by=user,
+        expires_at=expires_at,
+    )
+    token.full_clean()
+    token.save()
+    audit.record(
+        None,
+        Kind.TOKEN_CREATED,
+        actor=user,
+        target=token,
+        owner=owner.username,
+        name=name,
+        expires_at=expires_at,
+        by=None if user is not None else "manage.py",
+    )
+    return token, key
+
+
+@transaction.atomic
+def token_revoke(*, user: User | None, token: ApiToken) -> ApiToken:
+    """Stop a token from working, at once; the row stays, for the access log. Revoking a
+    revoked token changes nothing."""
+    if not _may_manage_tokens(user):
+        raise PermissionDenied(_("Only Directorate admins revoke API tokens."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.revoked_by = user
+        token.save(update_fields=["revoked_at", "revoked_by"])
+        audit.record(
+            None,
+            Kind.TOKEN_REVOKED,
+            actor=user,
+            target=token,
+            owner=token.user.username,
+            by=None if user is not None else "manage.py",
+        )
+    return token
+
+
+def token_authenticate(key: str) -> ApiToken | None:
+    """The usable token whose key this is, or None. Looked up by the key's digest; the
+    comparison that decides is constant-time."""
+    import hmac
+
+    digest = ApiToken.digest_of(key)
+    token = ApiToken.objects.select_related("user").filter(digest=digest).first()
+    if token is None or not hmac.compare_digest(token.digest, digest):
+        return None
+    return token
+
+
+def token_touch(token: ApiToken) -> bool:
+    """Note that the token was used, at most once per TOKEN_TOUCH_INTERVAL (one UPDATE an hour,
+    not one a request). True when this call wrote it."""
+    now = timezone.now()
+    if token.last_used_at is not None and token.last_used_at > now - TOKEN_TOUCH_INTERVAL:
+        return False
+    written = (
+        ApiToken.objects.filter(pk=token.pk)
+        .filter(Q(last_used_at__isnull=True) | Q(last_used_at__lte=now - TOKEN_TOUCH_INTERVAL))
+        .update(last_used_at=now)
+    )
+    token.last_used_at = now
+    return bool(written)

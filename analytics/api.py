@@ -5,7 +5,9 @@ decided by disclosure control (analytics/disclosure.py), like every other public
 
 from rest_framework import serializers, viewsets
 
+import audit
 from analytics import disclosure
+from audit.models import Kind
 from core.api import (
     CodeOrIdFilter,
     GovernorateOrNationalFilter,
@@ -67,6 +69,10 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
         if data["suppressed"]:
             data["value"] = None
             data["note"] = ""  # a reporter's note can hold the number too
+        elif instance.indicator.is_sensitive:
+            seen = self.context.get("sensitive_seen")
+            if seen is not None:  # for the access log (IndicatorValueViewSet)
+                seen.add(instance.indicator.code)
         return data
 
 
@@ -107,6 +113,28 @@ class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = ValueCursorPagination
     ordering_fields = []
     search_fields = []
+
+    def get_serializer_context(self):
+        context = super().get_serializer_context()
+        context["sensitive_seen"] = self.__dict__.setdefault("_sensitive_seen", set())
+        return context
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        """A signed-in account that was shown values of protection or GBV indicators gets a
+        line in the access log (one per request, naming the indicators and the filters)."""
+        response = super().finalize_response(request, response, *args, **kwargs)
+        seen = getattr(self, "_sensitive_seen", None)
+        if seen and request.user.is_authenticated and response.status_code < 400:
+            renderer = getattr(request, "accepted_renderer", None)
+            audit.record(
+                request,
+                Kind.SENSITIVE_VALUES,
+                target=request.path,
+                indicators=sorted(seen),
+                query={k: v[:200] for k, v in request.query_params.items()},
+                format=getattr(renderer, "format", None),
+            )
+        return response
 
     def get_queryset(self):
         queryset = IndicatorValue.objects.filter(report__status=ReportStatus.APPROVED)

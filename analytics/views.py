@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+import audit
 from analytics import disclosure, measures, report, selectors
 from core.exports import safe_cell
 from governorates.models import Governorate
@@ -71,6 +72,7 @@ def _overview(request, public):
     }
     table = request.GET.get("csv")
     if table in OVERVIEW_TABLES:
+        audit.record_export(request, f"{table}-{policy.code}.csv", source="chart")
         return chart_csv(f"{table}-{policy.code}.csv", *OVERVIEW_TABLES[table](context))
     return render(request, "analytics/overview.html", context)
 
@@ -210,6 +212,7 @@ def governorate_map(request):
         )
     tiles.sort(key=lambda t: (t["row"], t["column"]))
     if request.GET.get("csv") == "map":
+        audit.record_export(request, f"map-{policy.code}.csv", source="chart")
         return chart_csv(
             f"map-{measure}-{policy.code}.csv",
             [_("Governorate code"), _("Governorate"), MAP_MEASURES[measure]],
@@ -349,6 +352,7 @@ def progress_report(request):
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         name = f"progress-report-{policy.code}-{period.label}.xlsx"
+        audit.record_export(request, name, source="progress report")
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
     return render(

@@ -92,6 +92,7 @@ class CSVRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
+        record_export(renderer_context, self.format)
         return ("\ufeff" + to_dataset(data).export("csv")).encode("utf-8")
 
 
@@ -104,9 +105,20 @@ class XLSXRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
+        record_export(renderer_context, self.format)
         # to_dataset has made every cell safe: no control character, no live formula.
         content = to_dataset(data).export("xlsx")
         return right_to_left(content) if get_language_bidi() else content
+
+
+def record_export(renderer_context, file_format):
+    """The access log's line for an API export by a signed-in account (audit.record_export)."""
+    import audit
+
+    context = renderer_context or {}
+    request, response = context.get("request"), context.get("response")
+    if request is not None and (response is None or response.status_code < 400):
+        audit.record_export(request, request.path, source="api", format=file_format)
 
 
 def right_to_left(xlsx: bytes) -> bytes:

@@ -115,14 +115,6 @@ MESSAGES = [
     gettext_noop("Token"),
     gettext_noop("Unable to log in with provided credentials."),
     gettext_noop('Must include "username" and "password".'),
-    # Django REST framework's tokens (the admin's "Tokens" page)
-    gettext_noop("Auth Token"),
-    gettext_noop("Key"),
-    gettext_noop("User"),
-    gettext_noop("Created"),
-    gettext_noop("Token"),
-    gettext_noop("Tokens"),
-    gettext_noop("Username"),
     # django-import-export (the admin's import and export screens)
     gettext_noop("Import"),
     gettext_noop("%s through import_export"),

@@ -13,6 +13,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+import audit
+from audit.models import Kind
 from core.api import ID_MAX
 from core.files import attachment
 from core.forms import add_service_errors as _add_errors
@@ -313,4 +315,5 @@ def evidence(request, kind, pk):
         raise Http404
     if not allowed or not item.evidence:
         raise Http404
+    audit.record(request, Kind.EVIDENCE_DOWNLOAD, target=item, file=item.evidence_name)
     return attachment(item.evidence, item.evidence_name or "evidence")

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+import audit
+from audit.models import Kind
 from core.files import attachment
 from core.forms import add_service_errors as _add_errors
 from core.templatetags.numbers import plain_number
@@ -326,6 +328,13 @@ def evidence_download(request, pk):
     evidence = get_object_or_404(Evidence.objects.select_related("report__activity"), pk=pk)
     if not permissions.can_view_report(request.user, evidence.report):
         raise Http404
+    audit.record(
+        request,
+        Kind.EVIDENCE_DOWNLOAD,
+        target=evidence,
+        report=evidence.report_id,
+        activity=evidence.report.activity.code,
+    )
     return attachment(evidence.file, evidence.original_name)
 
 

@@ -147,3 +147,10 @@ class TargetFactory(factory.django.DjangoModelFactory):
         ReportingPeriodFactory, policy=factory.SelfAttribute("..indicator.policy")
     )
     value = Decimal("10")
+
+
+def api_key(user, name="tests") -> str:
+    """A working API key for `user` (made as the command line does)."""
+    from accounts.services import token_create
+
+    return token_create(user=None, owner=user, name=name)[1]

@@ -5,7 +5,6 @@ import pytest
 import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
-from rest_framework.authtoken.models import Token
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -13,6 +12,8 @@ from schemathesis.specs.openapi.checks import (
 )
 
 schema = schemathesis.openapi.from_wsgi("/api/schema/", get_wsgi_application())
+from tests.factories import api_key  # noqa: E402
+
 CHECKS = [not_a_server_error, response_schema_conformance, content_type_conformance]
 
 
@@ -37,10 +38,7 @@ def identities(world):
     from tests.reporting_helpers import approved
 
     approved(world)
-    keys = {
-        name: Token.objects.create(user=getattr(world, name)).key
-        for name in ("partner", "reporter")
-    }
+    keys = {name: api_key(getattr(world, name)) for name in ("partner", "reporter")}
     return {"visitor": {}, **{n: {"Authorization": f"Token {k}"} for n, k in keys.items()}}
 
 

@@ -321,9 +321,9 @@ def test_api_errors_are_in_the_language_asked_for(client, world, language):
 
 
 def _token(user):
-    from rest_framework.authtoken.models import Token
+    from tests.factories import api_key
 
-    return Token.objects.get_or_create(user=user)[0].key
+    return api_key(user)
 
 
 def test_the_api_documents_the_lang_parameter(client):

@@ -23,7 +23,6 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "csp",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_filters",
@@ -44,6 +43,7 @@ INSTALLED_APPS = [
     "reporting",
     "analytics",
     "followup",
+    "audit",
 ]
 
 MIDDLEWARE = [
@@ -193,6 +193,9 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Accounts that need the second factor are signed out after this many minutes without a
 # request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
 IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
+# How long the access log (audit.AccessEvent) keeps its events; `manage.py purge_access_log`
+# removes older ones (run it daily from cron).
+ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
