@@ -173,6 +173,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Accounts that need the second factor are signed out after this many minutes without a
 # request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
 IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
+# The time of the last request is written to the session at most this often.
+IDLE_TIMEOUT_STAMP_SECONDS = 60
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
