@@ -68,9 +68,14 @@ class SecondFactorMiddleware:
 
 
 LAST_ACTIVITY_SESSION_KEY = "wps_last_activity"
-# The time of the last request is written to the session at most once a minute (a session
-# write on every request would cost a query each), so one is signed out up to a minute early.
-STAMP_EVERY_SECONDS = 60
+
+
+def _now():
+    return int(timezone.now().timestamp())
+
+
+def stamp_activity(request):
+    request.session[LAST_ACTIVITY_SESSION_KEY] = _now()
 
 
 class IdleTimeoutMiddleware:
@@ -82,12 +87,14 @@ class IdleTimeoutMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated and two_factor.needs_second_factor(user):
-            now = int(timezone.now().timestamp())
+            now = _now()
             last = request.session.get(LAST_ACTIVITY_SESSION_KEY)
             minutes = settings.IDLE_TIMEOUT_MINUTES
             if isinstance(last, int) and now - last > minutes * 60:
                 return self.signed_out(request, minutes)
-            if not isinstance(last, int) or now - last >= STAMP_EVERY_SECONDS:
+            # Written again only after IDLE_TIMEOUT_STAMP_SECONDS (a session write on every
+            # request would cost a query each): one is signed out up to that much early.
+            if not isinstance(last, int) or now - last >= settings.IDLE_TIMEOUT_STAMP_SECONDS:
                 request.session[LAST_ACTIVITY_SESSION_KEY] = now
         return self.get_response(request)
 

@@ -14,3 +14,14 @@ def keep_the_language_chosen_before_signing_in(sender, request, user, **kwargs):
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
     if chosen in dict(settings.LANGUAGES):
         services.preferences_set(actor=user, user=user, language=chosen)
+
+
+@receiver(user_logged_in)
+def start_the_idle_clock(sender, request, user, **kwargs):
+    """The idle time-out of staff and the Directorate counts from signing in
+    (accounts/middleware.py)."""
+    from accounts.middleware import stamp_activity
+    from accounts.two_factor import needs_second_factor
+
+    if request is not None and hasattr(request, "session") and needs_second_factor(user):
+        stamp_activity(request)

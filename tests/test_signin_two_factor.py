@@ -225,3 +225,12 @@ def test_a_directorate_admin_removes_a_lost_authenticator_in_the_admin(client, w
     other = client.__class__()
     other.post("/accounts/login/", {"username": "reviewer", "password": PASSWORD})
     assert other.get("/review/")["Location"].startswith(ENROL)
+
+
+def test_the_admin_login_page_also_leads_to_the_second_step(client, staff):
+    response = client.post(
+        "/admin/login/?next=/admin/", {"username": "dana", "password": PASSWORD, "next": "/admin/"}
+    )
+    assert response["Location"] == "/admin/"
+    assert client.get("/admin/")["Location"].startswith(VERIFY)
+    assert client.get("/admin/login/?next=/admin/")["Location"].startswith(VERIFY)

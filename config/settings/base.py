@@ -238,6 +238,9 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Accounts that need the second factor are signed out after this many minutes without a
 # request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
 IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
+# The time of the last request is written to the session at most this often.
+IDLE_TIMEOUT_STAMP_SECONDS = 60
+
 # How long the access log (audit.AccessEvent) keeps its events; `manage.py purge_access_log`
 # removes older ones (run it daily from cron).
 ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
