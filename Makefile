@@ -32,6 +32,8 @@ run: seed
 	@echo "    focal     focal point, Ministry of Labour and Social Affairs"
 	@echo "    cso       CSO reporter, Alliance 1325"
 	@echo "    partner   partner (read only), UN Women"
+	@echo "  director and reviewer also give a code after the password (two-factor sign-in):"
+	@echo "    $(BIN)/python manage.py otp_code director   (or reviewer) prints the current one"
 	@echo ""
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -9,6 +9,18 @@ from django.utils.translation import gettext_lazy as _
 from accounts.models import Role
 
 PLAN_APPS = ("governorates", "pillars", "policy", "indicators", "followup")
+# Sign-in security in the admin: a Directorate admin sees the failed sign-ins and unlocks an
+# account (deletes its access attempt), and removes the authenticator app and recovery codes of
+# someone who lost their phone (they set up a new one at their next sign-in). Nobody but a
+# superuser edits these rows or adds a device for someone else.
+SIGN_IN_PERMISSIONS = [
+    ("axes", "view_"),
+    ("axes", "delete_accessattempt"),
+    ("otp_totp", "view_"),
+    ("otp_totp", "delete_"),
+    ("otp_static", "view_"),
+    ("otp_static", "delete_"),
+]
 
 ROLE_GROUPS = {
     Role.DIRECTORATE_ADMIN: _("Directorate admins"),
@@ -29,7 +41,7 @@ def permissions_for(role):
             (app, prefix)
             for app in (*PLAN_APPS, "accounts")
             for prefix in ("add_", "change_", "delete_", "view_", "import_")
-        ]
+        ] + SIGN_IN_PERMISSIONS
     if role == Role.DIRECTORATE_REVIEWER:
         return [(app, "view_") for app in PLAN_APPS]
     return []

@@ -64,3 +64,90 @@ def preferences_set(
     if changed:
         user.save(update_fields=changed)
     return user
+
+
+def lockouts_clear(*, actor: User, attempts) -> list[tuple[str, str]]:
+    """Unlock sign-in: forget the failed sign-ins counted for these (account, address) pairs, so
+    that the account can sign in from that address again at once. Returns the pairs unlocked.
+    Only those allowed to delete access attempts (Directorate admins, superusers) may."""
+    from axes.models import AccessAttempt
+
+    if not actor.has_perm("axes.delete_accessattempt"):
+        raise PermissionDenied(_("You are not allowed to unlock sign-ins."))
+    attempts = list(attempts)
+    pairs = [(a.username or "", a.ip_address or "") for a in attempts]
+    AccessAttempt.objects.filter(pk__in=[a.pk for a in attempts]).delete()
+    return pairs
+
+
+def authenticator_enrolment_start(*, actor: User, user: User):
+    """The authenticator app being set up for `user`: an unconfirmed TOTP device, the same one
+    while the page is reloaded (so a scanned QR code stays good). Refused when the account
+    already has a confirmed one: replacing it goes through the admin (delete the old one)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from accounts.two_factor import APP_DEVICE_NAME, has_authenticator
+
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("Only the person themself sets up their authenticator app."))
+    if has_authenticator(user):
+        raise ValidationError(_("This account already has an authenticator app."))
+    device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name=APP_DEVICE_NAME, confirmed=False)
+    return device
+
+
+@transaction.atomic
+def authenticator_enrolment_confirm(*, actor: User, user: User, device, code: str) -> list[str]:
+    """Confirm the app with its first code; returns the ten new recovery codes (shown once)."""
+    from accounts.two_factor import normalise
+
+    if actor.pk != user.pk or device.user_id != user.pk or device.confirmed:
+        raise PermissionDenied(_("This authenticator app cannot be confirmed here."))
+    if not device.verify_token(normalise(code)):
+        raise ValidationError(
+            {
+                "code": _(
+                    "This code is not right. Type the six digits the app shows now; if it "
+                    "keeps failing, check that the phone's clock is set automatically."
+                )
+            }
+        )
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    type(device).objects.filter(user=user, confirmed=False).delete()
+    return recovery_codes_renew(actor=actor, user=user)
+
+
+@transaction.atomic
+def recovery_codes_renew(*, actor: User, user: User) -> list[str]:
+    """Ten new single-use recovery codes for `user`; the old ones stop working."""
+    from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+
+    from accounts.two_factor import RECOVERY_CODE_COUNT, RECOVERY_DEVICE_NAME
+
+    if actor.pk != user.pk:
+        raise PermissionDenied(_("Only the person themself makes their recovery codes."))
+    device, _created = StaticDevice.objects.get_or_create(
+        user=user, name=RECOVERY_DEVICE_NAME, defaults={"confirmed": True}
+    )
+    device.token_set.all().delete()
+    codes = [StaticToken.random_token() for _i in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
+    return codes
+
+
+DEMO_TOTP_KEY = "3132333435363738393031323334353637383930"  # RFC 6238's test secret
+
+
+def demo_authenticator_set(*, user: User):
+    """The demo accounts' authenticator (seed_demo only): a fixed, published secret, base32
+    GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ; `manage.py otp_code <username>` prints its code."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return upsert(
+        TOTPDevice,
+        {"user": user, "name": "Demo authenticator"},
+        {"key": DEMO_TOTP_KEY, "confirmed": True},
+    )

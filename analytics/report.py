@@ -2,6 +2,7 @@
 the same content as a printable page. Built from the same selectors as the dashboards."""
 
 import io
+import re
 
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
@@ -10,7 +11,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from analytics import measures, selectors
-from core.importing import neutralise
+from core.exports import safe_cell
 from pillars.models import Pillar
 
 
@@ -53,13 +54,24 @@ def _number(value):
     return None if value is None else float(value)
 
 
+def _append(sheet, values):
+    """A row, every cell through core.exports.safe_cell: no live formula, nothing the
+    worksheet refuses."""
+    sheet.append([safe_cell(v) for v in values])
+
+
+def _sheet_title(text):
+    # Excel refuses these characters in a sheet's name and 32 characters or more.
+    return re.sub(r"[\\/*?:\[\]]", "", safe_cell(text)).lstrip("'")[:31] or "-"
+
+
 def report_xlsx(content) -> bytes:
     book = Workbook()
     summary = book.active
-    summary.title = _("Summary")[:31]
-    summary.append([f"{content['policy'].title}: {content['period'].name}"])
+    summary.title = _sheet_title(_("Summary"))
+    _append(summary, [f"{content['policy'].title}: {content['period'].name}"])
     summary["A1"].font = Font(bold=True, size=13)
-    summary.append([])
+    _append(summary, [])
     headers = [
         _("Pillar"),
         _("Achievement"),
@@ -70,12 +82,13 @@ def report_xlsx(content) -> bytes:
         str(measures.Status.OFF_TRACK.label),
         str(measures.Status.NO_DATA.label),
     ]
-    summary.append(headers)
+    _append(summary, headers)
     for block in content["pillars"]:
         r, c = block["rollup"], block["counts"]
-        summary.append(
+        _append(
+            summary,
             [
-                neutralise(str(block["pillar"])),
+                str(block["pillar"]),
                 _number(r.achievement),
                 r.with_data,
                 r.indicators,
@@ -83,13 +96,14 @@ def report_xlsx(content) -> bytes:
                 c["at_risk"],
                 c["off_track"],
                 c["no_data"],
-            ]
+            ],
         )
     n = content["national"]
-    summary.append([_("All pillars"), _number(n.achievement), n.with_data, n.indicators])
+    _append(summary, [_("All pillars"), _number(n.achievement), n.with_data, n.indicators])
     rate = content["rate"]
-    summary.append([])
-    summary.append(
+    _append(summary, [])
+    _append(
+        summary,
         [
             _("Reports expected"),
             rate.expected,
@@ -99,11 +113,14 @@ def report_xlsx(content) -> bytes:
             rate.late,
             _("missing"),
             rate.missing,
-        ]
+        ],
     )
     for block in content["pillars"]:
-        sheet = book.create_sheet(title=f"{block['pillar'].number}. {block['pillar'].code}"[:31])
-        sheet.append(
+        sheet = book.create_sheet(
+            title=_sheet_title(f"{block['pillar'].number}. {block['pillar'].code}")
+        )
+        _append(
+            sheet,
             [
                 _("Objective"),
                 _("Activity"),
@@ -116,17 +133,18 @@ def report_xlsx(content) -> bytes:
                 _("Actual"),
                 _("Achievement"),
                 _("Status"),
-            ]
+            ],
         )
         for row in block["rows"]:
             item = row["item"]
             activity = row["activity"]
-            sheet.append(
+            _append(
+                sheet,
                 [
-                    neutralise(str(row["objective"])),
-                    neutralise(str(activity)) if activity else "",
-                    neutralise(item.indicator.code),
-                    neutralise(item.indicator.title),
+                    str(row["objective"]),
+                    str(activity) if activity else "",
+                    item.indicator.code,
+                    item.indicator.title,
                     item.indicator.get_unit_display(),
                     _number(item.indicator.baseline_value),
                     _number(item.target),
@@ -134,7 +152,7 @@ def report_xlsx(content) -> bytes:
                     _number(item.actual),
                     _number(item.achievement),
                     str(measures.Status(item.status).label),
-                ]
+                ],
             )
     for sheet in book.worksheets:
         # Arabic and Kurdish readers get sheets that run from right to left, as Excel does for

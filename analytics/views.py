@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
 from analytics import disclosure, measures, report, selectors
-from core.importing import neutralise
+from core.exports import safe_cell
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from pillars.models import Pillar
@@ -122,14 +122,14 @@ OVERVIEW_TABLES = {
 
 
 def chart_csv(name, header, rows):
-    """A chart's numbers as CSV, formula cells neutralised."""
+    """A chart's numbers as CSV, every cell through core.exports.safe_cell."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response.write("\ufeff")
     writer = csv.writer(response)
-    writer.writerow([str(h) for h in header])
+    writer.writerow([safe_cell(str(h)) for h in header])
     for row in rows:
-        writer.writerow([neutralise(v) for v in row])
+        writer.writerow([safe_cell(v) for v in row])
     return response
 
 

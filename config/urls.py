@@ -19,3 +19,5 @@ urlpatterns = [
     path("", include("followup.urls")),
     path("", include("reporting.urls")),
 ]
+
+handler400 = "core.errors.bad_request"

@@ -5,6 +5,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpResponseRedirect
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from import_export.admin import ImportExportModelAdmin
 from import_export.formats.base_formats import CSV, XLSX
@@ -78,6 +79,38 @@ class ImportExportPlanAdmin(ServiceWritesMixin, ImportExportModelAdmin, SimpleHi
     list_per_page = 50
     show_full_result_count = False
     formats = [XLSX, CSV]
+    # An import error shows its message, the spreadsheet row and that row's cells, never a
+    # traceback (server paths): the template replaces the library's error list.
+    import_template_name = "admin/core/import.html"
+    import_error_display = ("message", "row")
+
+    def get_import_data_kwargs(self, **kwargs):
+        # All or nothing at the confirmation step too: a row refused then rolls back the rest.
+        kwargs = super().get_import_data_kwargs(**kwargs)
+        kwargs["rollback_on_validation_errors"] = True
+        return kwargs
+
+    def process_result(self, result, request):
+        """The confirmation step: the library redirects with "Import finished" whatever
+        happened; a sheet that failed (the data or a right changed since the preview) is shown
+        with its problems instead, and nothing is written."""
+        if not (result.has_errors() or result.has_validation_errors()):
+            return super().process_result(result, request)
+        form = self.get_import_form_class(request)(
+            self.get_import_formats(), self.get_import_resource_classes(request)
+        )
+        context = {
+            **self.get_import_context_data(),
+            **self.admin_site.each_context(request),
+            "title": _("Import"),
+            "form": form,
+            "opts": self.model._meta,
+            "media": self.media + form.media,
+            "result": result,
+            "import_error_display": self.import_error_display,
+        }
+        request.current_app = self.admin_site.name
+        return TemplateResponse(request, [self.import_template_name], context)
 
 
 admin.site.empty_value_display = "–"

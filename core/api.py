@@ -13,10 +13,9 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from rest_framework import exceptions, pagination, renderers, status
 
-from core.importing import neutralise
+from core.exports import safe_cell
 
 EXPORT_FORMATS = ("csv", "xlsx")
 
@@ -81,7 +80,7 @@ def to_dataset(data) -> tablib.Dataset:
     headers = list(dict.fromkeys(k for row in flat for k in row))
     dataset = tablib.Dataset(headers=headers)
     for row in flat:
-        dataset.append([neutralise(row.get(h, "")) for h in headers])
+        dataset.append([safe_cell(row.get(h, "")) for h in headers])
     return dataset
 
 
@@ -105,13 +104,8 @@ class XLSXRenderer(renderers.BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None:
             return b""
-        dataset = to_dataset(data)
-        # Control characters cannot be stored in a worksheet; drop them rather than fail.
-        for index, row in enumerate(dataset):
-            dataset[index] = tuple(
-                ILLEGAL_CHARACTERS_RE.sub("", v) if isinstance(v, str) else v for v in row
-            )
-        content = dataset.export("xlsx")
+        # to_dataset has made every cell safe: no control character, no live formula.
+        content = to_dataset(data).export("xlsx")
         return right_to_left(content) if get_language_bidi() else content
 
 

@@ -6,8 +6,9 @@ What we add here:
 - a sheet is refused as a whole when any row is wrong, with one message per problem that names
   the row and the column (rows are counted as a spreadsheet shows them: the header is row 1);
 - missing columns and duplicate keys inside the sheet are problems too;
-- cells that a spreadsheet would run as a formula are neutralised on export, and the
-  neutralising quote is taken off again on import, so a round trip keeps the text;
+- every exported cell goes through core.exports.safe_cell (control characters out, formulas
+  neutralised), and the neutralising quote is taken off again on import, so a round trip keeps
+  the text;
 - every row is written through core.services.plan_save, with the importing user's permissions
   and history.
 """
@@ -20,22 +21,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from core.exports import safe_cell, unneutralise
 from core.services import plan_save
-
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def neutralise(value):
-    """Prefix text a spreadsheet would run as a formula with an apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def unneutralise(value):
-    if isinstance(value, str) and value[:1] == "'" and value[1:].startswith(FORMULA_TRIGGERS):
-        return value[1:]
-    return value
 
 
 def _text(value):
@@ -360,7 +347,7 @@ class PlanResource(resources.ModelResource):
 
     # -- export ---------------------------------------------------------------------------
     def export_field(self, field, instance, **kwargs):
-        return neutralise(super().export_field(field, instance, **kwargs))
+        return safe_cell(super().export_field(field, instance, **kwargs))
 
 
 def describe_errors(result) -> list[str]:

@@ -1,7 +1,7 @@
 """Messages of the libraries whose screens people see, collected here so that our catalogues
 carry them in Arabic and Kurdish: Django REST framework (the API's errors), django-import-export,
-django-simple-history and django-filter. None of them ships a Kurdish catalogue, and their
-Arabic ones are incomplete. Django's own (admin, auth, forms) are complete in both languages.
+django-simple-history, django-filter and django-axes. None of them ships a Kurdish catalogue,
+and their Arabic ones are incomplete. Django's own (admin, auth, forms) are complete in both languages.
 
 Generated from the libraries' sources (xgettext, makemessages); never called at run time.
 Django looks in LOCALE_PATHS before the apps' catalogues, so our translation wins where both
@@ -247,6 +247,36 @@ MESSAGES = [
     gettext_noop("Unknown"),
     gettext_noop("Yes"),
     gettext_noop("No"),
+    # django-axes (the sign-in lock-outs in the admin)
+    gettext_noop("Access Attempt"),
+    gettext_noop("Access lock out"),
+    gettext_noop("Attempt Remaining"),
+    gettext_noop("Attempt Time"),
+    gettext_noop("Clean up expired attempts"),
+    gettext_noop("Expires At"),
+    gettext_noop("Failed Logins"),
+    gettext_noop("Form Data"),
+    gettext_noop("GET Data"),
+    gettext_noop("HTTP Accept"),
+    gettext_noop("IP Address"),
+    gettext_noop("Locked Out"),
+    gettext_noop("Logout Time"),
+    gettext_noop("Meta Data"),
+    gettext_noop("Not set"),
+    gettext_noop("POST Data"),
+    gettext_noop("Path"),
+    gettext_noop("Session key hash (sha256)"),
+    gettext_noop("The time when access attempt expires and is no longer valid."),
+    gettext_noop("User Agent"),
+    gettext_noop("Username"),
+    gettext_noop("access attempt expiration"),
+    gettext_noop("access attempt expirations"),
+    gettext_noop("access attempt"),
+    gettext_noop("access attempts"),
+    gettext_noop("access failure"),
+    gettext_noop("access failures"),
+    gettext_noop("access log"),
+    gettext_noop("access logs"),
 ]
 
 

@@ -14,6 +14,8 @@ from indicators.models import Indicator, ReportingPeriod
 from policy.models import Activity, Entity, VulnerableGroup
 from reporting import services
 from reporting.models import (
+    COMMENT_LIMIT,
+    TEXT_LIMIT,
     AgeBand,
     Evidence,
     IndicatorValue,
@@ -150,9 +152,9 @@ class ReportUpdateSerializer(serializers.Serializer):
     percent_complete = serializers.IntegerField(
         min_value=0, max_value=100, required=False, allow_null=True
     )
-    achievements = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    challenges = serializers.CharField(required=False, allow_blank=True, max_length=20000)
-    next_steps = serializers.CharField(required=False, allow_blank=True, max_length=20000)
+    achievements = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
+    challenges = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
+    next_steps = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
     people = PeopleInputSerializer(many=True, required=False)
     values = ValueInputSerializer(many=True, required=False)
 
@@ -162,7 +164,7 @@ class VersionSerializer(serializers.Serializer):
 
 
 class ReturnSerializer(VersionSerializer):
-    comment = serializers.CharField(max_length=5000)
+    comment = serializers.CharField(max_length=COMMENT_LIMIT)
 
 
 class ReportFilter(PlanFilterSet):

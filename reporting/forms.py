@@ -8,7 +8,7 @@ from core.digits import western
 from indicators.models import Indicator
 from policy.models import Activity
 from reporting.evidence import ALLOWED_NAMES, check_evidence
-from reporting.models import AgeBand, Sex
+from reporting.models import COMMENT_LIMIT, TEXT_LIMIT, AgeBand, Sex
 
 
 class LocalIntegerField(forms.IntegerField):
@@ -51,16 +51,19 @@ class ReportForm(forms.Form):
         help_text=_("What was done, where and for whom."),
         widget=forms.Textarea(attrs={"rows": 4, "dir": "auto"}),
         required=False,
+        max_length=TEXT_LIMIT,
     )
     challenges = forms.CharField(
         label=_("Challenges"),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
+        max_length=TEXT_LIMIT,
     )
     next_steps = forms.CharField(
         label=_("Next steps"),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
+        max_length=TEXT_LIMIT,
     )
     evidence = forms.FileField(
         label=_("Add an evidence file"),
@@ -164,6 +167,7 @@ class ReviewForm(forms.Form):
         help_text=_("Required when you return the report."),
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto"}),
         required=False,
+        max_length=COMMENT_LIMIT,
     )
 
 
@@ -171,4 +175,5 @@ class ReopenForm(forms.Form):
     reason = forms.CharField(
         label=_("Why reopen this approved report?"),
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
+        max_length=COMMENT_LIMIT,
     )

@@ -1,6 +1,7 @@
 import uuid
 
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -10,6 +11,17 @@ from core.models import Timestamped
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import Activity, Entity, VulnerableGroup
+
+# The longest a report's written parts may be, in characters: the same on the web form, the
+# API and the model, so no path takes what another refuses.
+TEXT_LIMIT = 20_000
+COMMENT_LIMIT = 5_000
+
+
+def _text(label, limit=TEXT_LIMIT):
+    """A free-text field of at most `limit` characters. A validator, not max_length: that
+    would make SQLite rebuild the table, which its lock triggers refer to."""
+    return models.TextField(label, blank=True, validators=[MaxLengthValidator(limit)])
 
 
 class ReportStatus(models.TextChoices):
@@ -49,9 +61,9 @@ class ProgressReport(models.Model):
     percent_complete = models.PositiveSmallIntegerField(
         _("percent complete"), null=True, blank=True
     )
-    achievements = models.TextField(_("achievements"), blank=True)
-    challenges = models.TextField(_("challenges"), blank=True)
-    next_steps = models.TextField(_("next steps"), blank=True)
+    achievements = _text(_("achievements"))
+    challenges = _text(_("challenges"))
+    next_steps = _text(_("next steps"))
     # Optimistic locking: every write states the version it started from.
     version = models.PositiveIntegerField(_("version"), default=1)
     created_by = models.ForeignKey(
@@ -129,7 +141,7 @@ class ReportEvent(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("who")
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
-    comment = models.TextField(_("comment"), blank=True)
+    comment = _text(_("comment"), COMMENT_LIMIT)
 
     class Meta:
         ordering = ["at", "pk"]

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.models import Activity, ActivityPartner
 from reporting import permissions
-from reporting.models import IndicatorValue, ProgressReport, ReportStatus
+from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
 
 
 def reports_visible_to(user):
@@ -288,3 +288,33 @@ def report_changes(report) -> list[Change]:
 def _short(value):
     text = "" if value is None else str(value)
     return text if len(text) <= 120 else text[:117] + "…"
+
+
+WRITTEN_FIELDS = ("activity_status", "percent_complete", "achievements", "challenges", "next_steps")
+
+
+def writers(report) -> set[int]:
+    """Everyone who wrote any part of a report: who started it, submitted it, uploaded its
+    evidence, or saved its texts, values or people counts (from the history, so a part written
+    and then removed counts too). A review (a return, a comment) is not writing."""
+    from reporting.models import Evidence, PeopleReached
+
+    ids = {report.created_by_id, *report.evidence.values_list("uploaded_by_id", flat=True)}
+    ids |= set(
+        report.events.filter(kind=ReportEvent.Kind.SUBMITTED).values_list("user_id", flat=True)
+    )
+    for model in (IndicatorValue, PeopleReached, Evidence):
+        ids |= set(
+            model.history.filter(report_id=report.pk).values_list("history_user_id", flat=True)
+        )
+    previous = None
+    for record in report.history.order_by("history_date", "history_id").only(
+        "history_user_id", *WRITTEN_FIELDS
+    ):
+        if previous is None or any(
+            getattr(previous, f) != getattr(record, f) for f in WRITTEN_FIELDS
+        ):
+            ids.add(record.history_user_id)
+        previous = record
+    ids.discard(None)
+    return ids

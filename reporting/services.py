@@ -9,11 +9,12 @@ the step), ReportConflict (someone else changed the report since you opened it).
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from indicators.models import Indicator, ReportingPeriod
+from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
 from reporting.evidence import check_evidence
 from reporting.models import (
@@ -110,7 +111,18 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
     )
     report.full_clean()
     report._history_user = user
-    report.save()
+    try:
+        with transaction.atomic():
+            report.save()
+    except IntegrityError:
+        # A parallel start (a double tap, two tabs) inserted the same report between the
+        # check above and this insert: that draft is the one to work on.
+        existing = ProgressReport.objects.filter(
+            activity=activity, entity=entity, period=period, governorate=governorate
+        ).first()
+        if existing is None:
+            raise
+        return existing
     _event(report, user, ReportEvent.Kind.CREATED)
     return report
 
@@ -170,6 +182,23 @@ def report_update(*, user, report, version, data=None, people=None, values=None)
 
 def _save_people(report, user, people):
     existing = {(p.sex, p.age_band, p.vulnerable_group_id): p for p in report.people.all()}
+    targeted = set(report.activity.target_groups.values_list("pk", flat=True))
+    strays = [
+        key
+        for key, count in people.items()
+        if not isinstance(key, tuple) and key not in targeted and count not in (None, "")
+    ]
+    if strays:
+        names = ", ".join(str(g) for g in VulnerableGroup.objects.filter(pk__in=strays))
+        raise ValidationError(
+            {
+                "people": _(
+                    "The activity does not target %(groups)s: count people only for the groups "
+                    "it targets."
+                )
+                % {"groups": names or ", ".join(map(str, strays))}
+            }
+        )
     for key, count in people.items():
         if isinstance(key, tuple):
             sex, band, group = key[0], key[1], None
@@ -280,11 +309,10 @@ def report_approve(*, user, report, version, comment=""):
     report = _locked_for_write(report, version)
     if report.status != ReportStatus.SUBMITTED:
         raise TransitionNotAllowed(_("Only a submitted report can be approved."))
-    last_submission = (
-        report.events.filter(kind=ReportEvent.Kind.SUBMITTED).order_by("-at", "-pk").first()
-    )
-    if last_submission is not None and last_submission.user_id == user.pk:
-        raise PermissionDenied(_("You submitted this report; another reviewer must approve it."))
+    if user.pk in selectors.writers(report):
+        raise PermissionDenied(
+            _("You wrote part of this report; another reviewer must approve it.")
+        )
     report = _bump(report, user, status=ReportStatus.APPROVED, approved_at=timezone.now())
     if comment.strip():
         _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())

@@ -247,11 +247,15 @@ def report_detail(request, pk):
         "can_edit": report.is_editable and permissions.can_edit_report(user, report),
         "can_review": report.status == ReportStatus.SUBMITTED
         and permissions.can_review(user, report),
+        "wrote_it": False,
         "can_comment": permissions.can_review(user, report) and not report.is_locked,
         "can_reopen": report.is_locked and permissions.can_reopen(user, report),
         "review_form": ReviewForm(initial={"version": report.version}),
         "reopen_form": ReopenForm(),
     }
+    if context["can_review"] and user.pk in selectors.writers(report):
+        # Four eyes: who wrote part of the report may comment or return it, not approve it.
+        context["wrote_it"] = True
     if request.method == "POST":
         response = _review_action(request, report, context)
         if response:

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 
 from tests.factories import UserFactory
+from tests.signin_helpers import verified_login
 
 
 @pytest.fixture(autouse=True)
@@ -29,7 +30,7 @@ def director(db):
 
 @pytest.fixture
 def director_client(client, director):
-    client.force_login(director)
+    verified_login(client, director)
     return client
 
 

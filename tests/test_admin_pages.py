@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.models import User
 from policy.models import Activity
+from tests.signin_helpers import verified_login
 
 
 @pytest.fixture
@@ -20,7 +21,7 @@ def demo(db, settings):
 
 @pytest.fixture
 def director_of_demo(client, demo):
-    client.force_login(User.objects.get(username="director"))
+    verified_login(client, User.objects.get(username="director"))
     return client
 
 
@@ -81,7 +82,7 @@ def test_the_activity_list_runs_a_bounded_number_of_queries(
 
 
 def test_a_reviewer_can_read_but_not_change_the_plan(client, demo):
-    client.force_login(User.objects.get(username="reviewer"))
+    verified_login(client, User.objects.get(username="reviewer"))
     activity = Activity.objects.first()
     assert client.get(admin_url(Activity, "changelist")).status_code == 200
     page = client.get(admin_url(Activity, "change", activity.pk))
@@ -93,7 +94,7 @@ def test_a_reviewer_can_read_but_not_change_the_plan(client, demo):
 
 def test_reporters_and_partners_do_not_get_into_the_admin(client, demo):
     for username in ("cso", "focal", "partner"):
-        client.force_login(User.objects.get(username=username))
+        verified_login(client, User.objects.get(username=username))
         page = client.get(admin_url(Activity, "changelist"))
         assert page.status_code == 302, username
         assert "/admin/login/" in page["Location"]

@@ -451,3 +451,23 @@ def test_sensitive_values_are_hidden_from_visitors_only(world):
     assert signed_in["IQ-BG"]["value"] == "12.0000"
     csv_text = client_for().get(url("indicator-values", format="csv")).content.decode()
     assert "3.0000" not in csv_text and "12.0000" not in csv_text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "[" * 5000 + "]" * 5000,
+        '{"a":' * 5000 + "1" + "}" * 5000,
+        '{"version": 1, "achievements": ' + "[" * 200 + "]" * 200 + "}",
+    ],
+    ids=["lists-5000", "objects-5000", "field-200"],
+)
+def test_a_deeply_nested_json_body_is_a_clear_400(world, body):
+    report = draft(world)
+    client = client_for(world.reporter)
+    for response in (
+        client.post(url("reports"), body, content_type="application/json"),
+        client.patch(url("reports", report.pk), body, content_type="application/json"),
+    ):
+        assert response.status_code == 400  # 500 before: RecursionError
+        assert "nested too deeply" in response.json()["detail"]

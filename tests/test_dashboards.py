@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from tests.factories import ActivityFactory, IndicatorFactory, TargetFactory
 from tests.reporting_helpers import approved
+from tests.signin_helpers import verified_login
 
 PAGES = [("analytics:overview", []), ("analytics:governorate", ["IQ-BG"])]
 
@@ -16,7 +17,7 @@ PAGES = [("analytics:overview", []), ("analytics:governorate", ["IQ-BG"])]
 @pytest.mark.parametrize("who", ["reporter", "gov_focal", "reviewer", "admin", "partner"])
 def test_every_signed_in_role_sees_the_dashboards(client, world, name, args, who):
     approved(world)
-    client.force_login(getattr(world, who))
+    verified_login(client, getattr(world, who))
     assert client.get(reverse(name, args=args)).status_code == 200
 
 
@@ -63,13 +64,13 @@ def test_visitors_never_see_small_protection_figures(client, world):
     row = public_indicator[public_indicator.index("2022-Q2") :][:600]
     assert ">3<" not in row and ">1<" not in row and ">2<" not in row
     assert "Hidden to protect survivors" in row
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     assert ">3<" in client.get(pillar).content.decode()
 
 
 def test_the_overview_shows_the_pillar_figures_from_approved_data(client, world):
     approved(world)  # 1.1.1-a: 20 of the way 5 -> 50, so 33 %, off track
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("analytics:overview")).content.decode()
     pillar_row = page[page.index(str(world.activity.objective.pillar)) :]
     assert "33\xa0%" in pillar_row[:600]
@@ -79,7 +80,7 @@ def test_the_overview_shows_the_pillar_figures_from_approved_data(client, world)
 
 def test_the_governorate_page_compares_with_the_national_figure(client, world):
     approved(world)  # Baghdad reported 12 of the national 20
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("analytics:governorate", args=["IQ-BG"])).content.decode()
     assert "Baghdad" in page and world.activity.title_en[:30] in page
     assert "33\xa0%" in page  # the national figure of the pillar
@@ -89,7 +90,7 @@ def test_the_governorate_page_compares_with_the_national_figure(client, world):
 @pytest.mark.parametrize(("name", "args"), PAGES)
 def test_the_dashboards_cost_the_same_queries_at_any_volume(client, world, name, args):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     url = reverse(name, args=args)
     with CaptureQueriesContext(connection) as small:
         client.get(url)
@@ -136,7 +137,7 @@ def test_an_unpublished_plan_is_not_shown_to_visitors(client, world):
 
 def test_the_map_colours_each_governorate_and_writes_its_number(client, world):
     approved(world)  # Baghdad: 12 of a national target; Basra: 8
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("analytics:map")).content.decode()
     assert page.count('class="tile band-') == 2  # the two governorates of the test world
     assert "Baghdad" in page and "Basra" in page
@@ -148,7 +149,7 @@ def test_the_map_colours_each_governorate_and_writes_its_number(client, world):
 
 def test_the_map_costs_the_same_queries_at_any_volume(client, world):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     url = reverse("analytics:map")
     with CaptureQueriesContext(connection) as small:
         client.get(url)
@@ -165,7 +166,7 @@ def test_the_map_costs_the_same_queries_at_any_volume(client, world):
 
 def test_the_pillar_page_lists_objectives_and_indicator_statuses(client, world):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     pillar = world.activity.objective.pillar
     page = client.get(reverse("analytics:pillar", args=[pillar.code])).content.decode()
     assert world.activity.objective.code in page
@@ -174,7 +175,7 @@ def test_the_pillar_page_lists_objectives_and_indicator_statuses(client, world):
 
 def test_the_indicator_page_shows_figures_and_targets_by_governorate(client, world):
     approved(world)
-    client.force_login(world.partner)
+    verified_login(client, world.partner)
     page = client.get(reverse("analytics:indicator", args=[world.indicator.pk])).content
     page = page.decode()
     row = page[page.index("2022-Q2") :]
@@ -184,9 +185,9 @@ def test_the_indicator_page_shows_figures_and_targets_by_governorate(client, wor
 
 def test_only_the_directorate_sees_reporting_compliance(client, world):
     approved(world)
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     assert client.get(reverse("analytics:compliance")).status_code == 403
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("analytics:compliance")).content.decode()
     assert "CSO A" in page and "1 on time, 0 late, 0 missing" in page
     assert "Office" in page and "0 on time, 0 late, 1 missing" in page
@@ -200,7 +201,7 @@ def test_the_progress_report_downloads_as_xlsx_with_the_services_numbers(client,
     from analytics.selectors import indicator_progress
 
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(
         reverse("analytics:progress_report"), {"period": "2022-Q2", "format": "xlsx"}
     )
@@ -219,7 +220,7 @@ def test_the_progress_report_downloads_as_xlsx_with_the_services_numbers(client,
 
 def test_the_progress_report_prints_as_a_page(client, world):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("analytics:progress_report"), {"period": "2022-Q2"})
     body = page.content.decode()
     assert "National progress report" in body and "1.1.1-a" in body and "33\xa0%" in body
@@ -234,7 +235,7 @@ def test_each_overview_chart_has_its_numbers_as_csv(client, world, table):
 
     approved(world)
     FundingFactory(activity=world.activity, planned=1000, disbursed=250)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(reverse("analytics:overview"), {"csv": table})
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
@@ -247,7 +248,7 @@ def test_each_overview_chart_has_its_numbers_as_csv(client, world, table):
 
 def test_the_map_numbers_download_as_csv(client, world):
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     response = client.get(reverse("analytics:map"), {"csv": "map"})
     text = response.content.decode("utf-8-sig")
     assert text.startswith("Governorate code,Governorate,Achievement") and "IQ-BG" in text

@@ -23,6 +23,7 @@ from followup.models import (
 )
 from reporting import services as reporting_services
 from tests.reporting_helpers import complete, draft
+from tests.signin_helpers import verified_login
 from tests.test_api import client_for, url
 
 DAY = datetime.date(2024, 1, 10)
@@ -279,7 +280,7 @@ def test_visitors_see_no_assessment_of_an_unpublished_plan(client, world):
 
 
 def test_bad_ids_in_the_address_are_a_404_not_an_error(client, world):
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     for query in ("activity=abc", "recommendation=1.5", "activity=99999999999", ""):
         assert client.get(reverse("followup:assessment_new") + "?" + query).status_code == 404
 
@@ -317,21 +318,21 @@ def test_visitors_see_where_laws_stand_what_was_acted_on_and_what_is_disputed(
 def test_the_directorate_records_a_stage_on_the_page_and_a_refusal_keeps_the_form(
     client, world, law
 ):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     page = reverse("followup:instrument", args=[law.code])
     done = client.post(page, {"stage": "vote", "date": "2024-01-10", "source": "CoR minutes"})
     assert done.status_code == 302
     refused = client.post(page, {"stage": "drafting", "date": "2024-02-01", "source": "Letter 7"})
     body = refused.content.decode()
     assert refused.status_code == 200 and "give the reason" in body and "Letter 7" in body
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     assert (
         client.post(page, {"stage": "vote", "date": "2024-03-01", "source": "x"}).status_code == 403
     )
 
 
 def test_a_cso_member_assesses_an_activity_on_the_page(client, world):
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     page = reverse("followup:assessment_new") + f"?activity={world.activity.pk}"
     assert client.get(page).status_code == 200
     response = client.post(
@@ -346,7 +347,7 @@ def test_a_cso_member_assesses_an_activity_on_the_page(client, world):
     assert response.status_code == 302
     assessment = Assessment.objects.get()
     assert (assessment.rating, assessment.author) == (2, world.reporter)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     assert client.get(page).status_code == 403  # the Directorate replies, it does not assess
 
 
@@ -485,10 +486,10 @@ def test_assessment_evidence_is_checked_and_served_only_to_the_organisation_and_
     )
     link = reverse("followup:evidence", args=["assessment", assessment.pk])
     assert client.get(link).status_code == 302  # visitors are sent to log in
-    client.force_login(world.other_reporter)
+    verified_login(client, world.other_reporter)
     assert client.get(link).status_code == 404
     for user in (world.colleague, world.reviewer):
-        client.force_login(user)
+        verified_login(client, user)
         response = client.get(link)
         assert response.status_code == 200 and b"".join(response.streaming_content).startswith(
             b"%PDF"
@@ -502,7 +503,7 @@ def test_directorate_admins_import_follow_up_sheets_and_nobody_reverts_past_the_
     for model in ("legalinstrument", "recommendation", "sourceevent"):
         assert world.admin.has_perm(f"followup.import_{model}")
         assert not world.reviewer.has_perm(f"followup.import_{model}")
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     assert client.get(reverse("admin:followup_legalinstrument_import")).status_code == 200
     record(world, law, Stage.DRAFTING, DAY)
     record(world, law, Stage.CABINET, DAY + datetime.timedelta(days=1))

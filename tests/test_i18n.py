@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.untranslated import problems_in, template_files
+from tests.signin_helpers import second_step, verified_login
 
 ROOT = Path(settings.BASE_DIR)
 TRANSLATED = ("ar", "ckb")
@@ -255,6 +256,8 @@ def test_a_reviewer_and_a_visitor_read_the_portal_in_the_language(client, demo, 
     page_in(client, reverse("followup:instrument", args=["anti-domestic-violence-law"]), language)
     # The Directorate's reviewer: the queue, a report to review, compliance and the report.
     client.post(reverse("login"), {"username": "reviewer", "password": "demo12345"})
+    page_in(client, reverse("accounts:two_factor_verify"), language)
+    second_step(client, "reviewer")
     queue = page_in(client, reverse("reporting:queue"), language)
     pk = re.search(r'href="/reports/(\d+)/"', queue).group(1)
     page_in(client, reverse("reporting:report", args=[pk]), language)
@@ -265,7 +268,7 @@ def test_a_reviewer_and_a_visitor_read_the_portal_in_the_language(client, demo, 
 
 @pytest.mark.parametrize("language", TRANSLATED)
 def test_the_admin_is_right_to_left_in_arabic_and_kurdish(client, world, language):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     for url in (reverse("admin:index"), reverse("admin:policy_activity_changelist")):
         html = client.get(url).content.decode()
@@ -338,7 +341,7 @@ def test_the_progress_report_xlsx_is_right_to_left_in_arabic(client, world):
     from tests.reporting_helpers import approved
 
     approved(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     query = {"period": "2022-Q2", "format": "xlsx"}
     english = openpyxl.load_workbook(
         io.BytesIO(client.get(reverse("analytics:progress_report"), query).content)
@@ -365,7 +368,7 @@ def test_api_xlsx_is_right_to_left_in_kurdish_and_csv_headers_follow_the_languag
     assert book.active.sheet_view.rightToLeft
     english = client.get("/api/v1/governorates/?format=xlsx")
     assert not openpyxl.load_workbook(io.BytesIO(english.content)).active.sheet_view.rightToLeft
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     csv_text = client.get(reverse("analytics:map"), {"csv": "map", "lang": "ar"}).content
     with translation.override("ar"):
         header = [translation.gettext(h) for h in ("Governorate code", "Governorate")]
@@ -419,7 +422,7 @@ def test_eastern_arabic_digits_change_the_text_and_nothing_a_form_sends():
 def test_a_person_chooses_eastern_arabic_digits_on_the_preferences_page(client, world):
     from accounts.models import User
 
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     page = client.get(reverse("accounts:preferences"))
     assert b'value="arab"' in page.content
     response = client.post(
@@ -456,7 +459,7 @@ def test_the_report_form_takes_numbers_typed_in_eastern_arabic_digits(client, wo
     from tests.reporting_helpers import draft
 
     report = draft(world)
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     form = client.get(reverse("reporting:edit", args=[report.pk])).content.decode()
     data = dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
     data.update({"activity_status": "in_progress", "percent_complete": "٣٥", "action": "save"})
@@ -503,7 +506,7 @@ def test_every_page_says_its_language_and_direction(client, world, language, dir
         if who is None:
             client.logout()  # the test client forgets its cookies here
         else:
-            client.force_login(who)
+            verified_login(client, who)
         client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
         response = client.get(url)
         assert response.status_code in (200, 403, 404), (url, response.status_code)
@@ -513,7 +516,7 @@ def test_every_page_says_its_language_and_direction(client, world, language, dir
 
 
 def test_lang_in_the_address_reaches_no_view_and_the_switcher_drops_it(client, world):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     # The admin's lists take unknown parameters for filters and would redirect with ?e=1.
     response = client.get(reverse("admin:policy_activity_changelist") + "?lang=ar")
     assert response.status_code == 200 and '<html lang="ar" dir="rtl"' in response.content.decode()
@@ -560,7 +563,7 @@ def test_the_accounts_language_beats_a_cookie_and_signing_in_keeps_it(client, wo
     world.reporter.save()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
     client.post(reverse("login"), {"username": "reporter", "password": "password"})
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ar"
     html = client.get(reverse("reporting:my_work")).content.decode()
     assert '<html lang="ckb" dir="rtl">' in html
@@ -573,7 +576,7 @@ def test_eastern_digits_leave_codes_titles_people_s_words_the_admin_and_files_al
     report = approved(world)
     world.reporter.digits = "arab"
     world.reporter.save()
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     html = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     title = html.split("<title>")[1].split("</title>")[0]
     assert "1.1.1" in title  # the code in the title keeps its digits
@@ -582,6 +585,7 @@ def test_eastern_digits_leave_codes_titles_people_s_words_the_admin_and_files_al
     world.reporter.is_staff = True
     world.reporter.is_superuser = True
     world.reporter.save()
+    verified_login(client, world.reporter)  # staff now: signs in again, with a second factor
     admin = client.get(reverse("admin:indicators_indicator_changelist")).content.decode()
     assert "1.1.1-a" in admin and "١" not in admin
     csv_text = client.get(reverse("analytics:map"), {"csv": "map"}).content.decode("utf-8-sig")

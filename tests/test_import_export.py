@@ -17,6 +17,7 @@ from pillars.models import Pillar
 from policy.models import Activity, ActivityPartner, Entity, Objective, Theme, VulnerableGroup
 from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
 from tests.factories import PolicyFactory, UserFactory
+from tests.signin_helpers import verified_login
 
 ORDER = list(SHEETS)  # dependency order: governorates ... targets
 
@@ -330,12 +331,12 @@ def test_a_user_without_the_import_right_cannot_import(plan):
 def test_the_admin_import_page_is_closed_without_the_import_right(client, plan):
     clerk = UserFactory(username="clerk", is_staff=True)
     clerk.user_permissions.set(Permission.objects.filter(codename="view_activity"))
-    client.force_login(clerk)
+    verified_login(client, clerk)
     assert client.get(reverse("admin:policy_activity_import")).status_code == 403
 
 
 def test_staff_with_the_import_right_imports_through_the_admin(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     ds = activities_sheet(row0={"title_en": "Changed in the admin"})
     upload = io.BytesIO(ds.export("xlsx"))
     upload.name = "activities.xlsx"
@@ -353,7 +354,7 @@ def test_staff_with_the_import_right_imports_through_the_admin(client, plan, imp
 
 
 def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client, plan, importer):
-    client.force_login(importer)
+    verified_login(client, importer)
     ds = activities_sheet(row0={"planned_budget": "lots"})
     upload = io.BytesIO(ds.export("xlsx"))
     upload.name = "activities.xlsx"
@@ -366,7 +367,7 @@ def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client,
 
 def test_a_sheet_exported_from_the_admin_imports_back_unchanged(client, plan, importer):
     importer.user_permissions.add(Permission.objects.get(codename="view_activity"))
-    client.force_login(importer)
+    verified_login(client, importer)
     before = as_rows(sheet_export(sheet="activities"))
     form = client.get(reverse("admin:policy_activity_export")).context["form"]
     every_column = {name: "on" for name in form.fields if name.startswith("activityresource_")}
@@ -485,3 +486,55 @@ def test_only_active_staff_import_from_the_command_line(plan, importer):
     importer.save()
     with pytest.raises(SheetRefused):
         sheet_import(user=importer, sheet="activities", dataset=sheet_export(sheet="activities"))
+
+
+# -- admin import errors: a message naming row and column, never a traceback ----------------
+def _admin_import(client, dataset, name="activities.csv"):
+    upload = io.BytesIO(dataset.export("csv").encode("utf-8"))
+    upload.name = name
+    return client.post(
+        reverse("admin:policy_activity_import"), {"resource": 0, "format": 1, "import_file": upload}
+    )
+
+
+def _assert_no_traceback(page):
+    assert "Traceback" not in page
+    assert ".py" not in page.replace("jsi18n", "")
+    assert "site-packages" not in page and "/work/" not in page
+
+
+def test_an_admin_import_without_a_column_names_it_without_a_traceback(client, plan, importer):
+    verified_login(client, importer)
+    ds = activities_sheet()
+    del ds["title_en"]
+    page = _admin_import(client, ds).content.decode()
+    assert "The sheet lacks the column(s): title_en." in page
+    _assert_no_traceback(page)
+
+
+def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, plan, importer):
+    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
+    verified_login(client, UserFactory._meta.model.objects.get(pk=importer.pk))
+    page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"})).content.decode()
+    # The header is row 1 of the spreadsheet, so the first activity is row 2.
+    assert "Row 2: You may not change activities." in page
+    assert "Renamed" in page  # the row's cells, to find it in the sheet
+    _assert_no_traceback(page)
+    assert Activity.objects.get(code="1.1.1").title_en == "Train women for crisis cells"
+
+
+def test_an_error_at_the_confirm_step_is_shown_not_reported_as_success(client, plan, importer):
+    verified_login(client, importer)
+    page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"}))
+    confirm = page.context["confirm_form"]
+    assert confirm is not None
+    # Between the preview and the confirmation the right to change activities is taken away.
+    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
+    done = client.post(
+        reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
+    )
+    body = done.content.decode()
+    assert done.status_code == 200, "an import that failed must not redirect with success"
+    assert "Row 2: You may not change activities." in body
+    _assert_no_traceback(body)
+    assert Activity.objects.get(code="1.1.1").title_en == "Train women for crisis cells"

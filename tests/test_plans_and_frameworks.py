@@ -22,6 +22,7 @@ from policy.models import Activity, Objective
 from reporting.models import IndicatorValue, ProgressReport, ReportStatus
 from tests.factories import ActivityFactory, IndicatorFactory, PolicyFactory
 from tests.reporting_helpers import approved
+from tests.signin_helpers import verified_login
 
 
 def ref(key):
@@ -244,7 +245,7 @@ def test_across_plans_gives_each_plans_approved_figures_only(world, continued):
 
 
 def test_the_indicator_page_compares_the_plans(client, world, continued):
-    client.force_login(world.partner)
+    verified_login(client, world.partner)
     page = client.get(reverse("analytics:indicator", args=[continued.pk])).content.decode()
     table = page[page.index("Across plans") :]
     assert world.policy.title_en in table and "2022-Q2" in table and ">20<" in table
@@ -266,7 +267,7 @@ def test_visitors_see_no_earlier_plan_that_is_not_published(client, world, conti
 
 
 def test_the_indicator_page_lists_its_framework_references(client, world, successor):
-    client.force_login(world.partner)
+    verified_login(client, world.partner)
     page = client.get(reverse("analytics:indicator", args=[world.indicator.pk])).content.decode()
     section = page[page.index("Framework references") :]
     assert "SDG target" in section and ">5.5<" in section

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from reporting.models import Evidence, ProgressReport, ReportStatus
 from tests.reporting_helpers import approved, complete, draft, fresh, returned, submitted
+from tests.signin_helpers import verified_login
 
 PDF = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
@@ -43,7 +44,7 @@ def form_data(report, world, **changes):
 
 @pytest.fixture
 def reporter_client(client, world):
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     return client
 
 
@@ -159,9 +160,9 @@ def test_good_evidence_is_stored_outside_static_files_and_downloaded_as_attachme
 def test_two_people_editing_at_once_the_second_gets_a_conflict_and_keeps_their_text(client, world):
     report = draft(world)
     opened_version = report.version
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     client.post(edit_url(report), form_data(report, world, achievements="Reporter's text"))
-    client.force_login(world.colleague)
+    verified_login(client, world.colleague)
     page = client.post(
         edit_url(report),
         form_data(report, world, version=opened_version, achievements="Colleague's text"),
@@ -179,12 +180,12 @@ def test_two_people_editing_at_once_the_second_gets_a_conflict_and_keeps_their_t
 
 def test_a_reviewer_returns_with_a_comment_the_reporter_reads_it_and_resubmits(client, world):
     report = submitted(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     url = reverse("reporting:report", args=[report.pk])
     page = client.post(url, {"action": "return", "version": report.version, "comment": ""})
     assert "Say what the reporter should change." in page.content.decode()
     client.post(url, {"action": "return", "version": report.version, "comment": "Which districts?"})
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     page = client.get(edit_url(report)).content.decode()
     assert "Returned by the reviewer" in page and "Which districts?" in page
     report = fresh(report)
@@ -194,7 +195,7 @@ def test_a_reviewer_returns_with_a_comment_the_reporter_reads_it_and_resubmits(c
 
 def test_the_review_page_shows_values_beside_last_period_and_target_and_the_timeline(client, world):
     report = submitted(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert "Last period" in page and "Target" in page
     assert "Timeline" in page and "Submitted" in page and "Created" in page
@@ -202,7 +203,7 @@ def test_the_review_page_shows_values_beside_last_period_and_target_and_the_time
 
 def test_the_review_queue_filters_by_pillar_governorate_entity_and_period(client, world):
     report = submitted(world)
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     url = reverse("reporting:queue")
     assert world.activity.title_en[:30] in client.get(url).content.decode()
     pillar = world.activity.objective.pillar_id
@@ -222,7 +223,7 @@ def test_the_review_queue_filters_by_pillar_governorate_entity_and_period(client
 
 def test_an_approved_report_cannot_be_edited_through_the_form(client, world):
     report = approved(world)
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     assert client.get(edit_url(report)).status_code == 302
     client.post(edit_url(report), form_data(report, world, achievements="Changed after"))
     assert fresh(report).achievements == "Trained 20 women."
@@ -230,7 +231,7 @@ def test_an_approved_report_cannot_be_edited_through_the_form(client, world):
 
 def test_an_approved_report_cannot_be_changed_or_deleted_in_the_admin(client, world, director):
     report = approved(world)
-    client.force_login(director)
+    verified_login(client, director)
     url = reverse("admin:reporting_progressreport_change", args=[report.pk])
     assert client.get(url).status_code == 200  # read-only view
     client.post(url, {"achievements": "Changed in admin", "status": "draft"})
@@ -256,7 +257,7 @@ def test_the_report_pages_cost_the_same_queries_however_long_the_report(client, 
     from tests.factories import GovernorateFactory, IndicatorFactory
 
     report = complete(world, draft(world))
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     detail = reverse("reporting:report", args=[report.pk])
     before = count_queries(client, detail)
     for n in range(4):
@@ -266,14 +267,14 @@ def test_the_report_pages_cost_the_same_queries_however_long_the_report(client, 
         world.activity.governorates.add(GovernorateFactory())
         services.report_comment(user=world.reviewer, report=report, comment=f"Note {n}")
     assert count_queries(client, detail) == before
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     assert count_queries(client, edit_url(report)) <= 30
 
 
 def test_my_activities_costs_the_same_queries_for_more_activities(client, world):
     from tests.factories import ActivityFactory
 
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     before = count_queries(client, reverse("reporting:my_work"))
     for n in range(5):
         ActivityFactory(
@@ -320,7 +321,7 @@ def test_last_period_shows_only_approved_figures(client, world):
         values={(world.indicator.pk, world.baghdad.pk): Decimal("77")},
     )
     report = draft(world)
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     assert ">77<" not in client.get(edit_url(report)).content.decode()  # only a draft
     old = complete(world, fresh(old))
     old = services.report_submit(user=world.reporter, report=old, version=old.version)
@@ -337,10 +338,10 @@ def test_the_evidence_hint_gives_the_size_limit(reporter_client, world, settings
 def test_a_second_editor_after_a_submission_keeps_their_text_and_is_told_why(client, world):
     report = draft(world)
     opened = report.version
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     client.post(edit_url(report), form_data(report, world, action="submit"))
     assert fresh(report).status == ReportStatus.SUBMITTED
-    client.force_login(world.colleague)
+    verified_login(client, world.colleague)
     page = client.post(
         edit_url(report),
         form_data(report, world, version=opened, achievements="The colleague's late text"),
@@ -402,7 +403,7 @@ def test_reminders_include_returned_reports(world, mailoutbox):
 
 def test_the_reviewer_sees_what_changed_in_a_resubmitted_report(client, world):
     report = returned(world)
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     client.post(
         edit_url(report),
         form_data(
@@ -413,7 +414,7 @@ def test_the_reviewer_sees_what_changed_in_a_resubmitted_report(client, world):
             **{f"value-{world.indicator.pk}-IQ-BG": "30"},
         ),
     )
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     changes = page[page.index("Changes") : page.index("Timeline")]
     assert "1.1.1-a (Baghdad)" in changes
@@ -452,7 +453,7 @@ def test_the_review_page_warns_when_group_counts_exceed_the_people_reached(clien
         version=report.version,
         people={("female", "18-29"): 20, group.pk: 35},
     )
-    client.force_login(world.reporter)
+    verified_login(client, world.reporter)
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert "the parts do not agree with the total" in page
     report = fresh(report)
@@ -461,3 +462,62 @@ def test_the_review_page_warns_when_group_counts_exceed_the_people_reached(clien
     )
     page = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert "the parts do not agree" not in page
+
+
+def test_the_report_page_shows_changes_and_events_whose_user_is_gone(client, world):
+    """Seeded history rows have no user, and a user may be deleted: the page still answers."""
+    report = submitted(world)
+    report.history.update(history_user=None)
+    IndicatorValueHistory = report.values.model.history.model
+    IndicatorValueHistory.objects.filter(report_id=report.pk).update(history_user=None)
+    for user in (world.reporter, world.reviewer):
+        verified_login(client, user)
+        response = client.get(reverse("reporting:report", args=[report.pk]))
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert "Timeline" in page and "Changes" in page and "<td" in page
+
+
+def test_the_form_and_the_api_take_the_same_length_of_text(reporter_client, world):
+    from rest_framework.test import APIClient
+
+    from reporting.models import TEXT_LIMIT
+
+    report = draft(world)
+    page = reporter_client.get(edit_url(report)).content.decode()
+    assert f'maxlength="{TEXT_LIMIT}"' in page
+    too_long = "a" * (TEXT_LIMIT + 1)
+    response = reporter_client.post(
+        edit_url(report), form_data(report, world, achievements=too_long)
+    )
+    assert response.status_code == 200
+    assert "at most 20" in response.content.decode()
+    assert ProgressReport.objects.get(pk=report.pk).achievements == ""
+    api = APIClient()
+    api.force_authenticate(world.reporter)
+    answer = api.patch(
+        f"/api/v1/reports/{report.pk}/",
+        {"version": report.version, "achievements": too_long},
+        format="json",
+    )
+    assert answer.status_code == 400 and "achievements" in answer.json()
+    just_right = "a" * TEXT_LIMIT
+    response = reporter_client.post(
+        edit_url(report), form_data(report, world, achievements=just_right)
+    )
+    assert ProgressReport.objects.get(pk=report.pk).achievements == just_right
+
+
+def test_a_form_too_large_to_read_gets_a_page_that_says_so(reporter_client, world, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    settings.DEBUG_PROPAGATE_EXCEPTIONS = False
+    report = draft(world)
+    response = reporter_client.post(
+        edit_url(report),
+        form_data(report, world, achievements="a" * 2000),
+        HTTP_REFERER="http://testserver" + edit_url(report),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Too much to send at once" in page and "your browser keeps what you typed" in page
+    assert edit_url(report) in page

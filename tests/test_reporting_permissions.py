@@ -8,6 +8,7 @@ from django.urls import reverse
 from reporting import permissions, services
 from reporting.models import ReportStatus
 from tests.reporting_helpers import approved, draft, fresh, submitted
+from tests.signin_helpers import verified_login
 
 USERS = [
     "reporter",
@@ -32,7 +33,7 @@ MAY_REVIEW = {"reviewer", "admin"}
 
 
 def login(client, world, name):
-    client.force_login(getattr(world, name))
+    verified_login(client, getattr(world, name))
     return client
 
 
@@ -214,7 +215,7 @@ def test_a_governorate_scoped_cso_reporter_reads_no_other_entitys_reports(client
         user=stranger, entity=world.office, role=Role.CSO_REPORTER, governorate=world.basra
     )
     report = submitted(world)
-    client.force_login(stranger)
+    verified_login(client, stranger)
     assert client.get(reverse("reporting:report", args=[report.pk])).status_code == 404
 
 

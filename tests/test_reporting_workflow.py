@@ -339,3 +339,163 @@ class BrokenMail:
 
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
+
+
+def test_a_start_that_loses_the_race_returns_the_draft_the_other_start_made(world, monkeypatch):
+    """Four parallel starts of one report: each checks that none exists, one inserts first.
+    The others must get that draft, not a 500 from the unique constraint."""
+    from reporting.models import ProgressReport
+
+    made = []
+    original = ProgressReport.validate_constraints
+
+    def the_other_request_wins(self, exclude=None):
+        original(self, exclude=exclude)  # passes: the other start has not inserted yet
+        if not made:
+            made.append(
+                ProgressReport.objects.create(
+                    activity=self.activity,
+                    entity=self.entity,
+                    period=self.period,
+                    governorate=self.governorate,
+                    created_by=world.reporter,
+                    activity_status=self.activity_status,
+                )
+            )
+
+    monkeypatch.setattr(ProgressReport, "validate_constraints", the_other_request_wins)
+    report = draft(world)
+    assert report.pk == made[0].pk
+    assert ProgressReport.objects.filter(activity=world.activity).count() == 1
+
+
+def test_people_are_counted_only_for_the_groups_the_activity_targets(world):
+    from policy.models import VulnerableGroup
+    from reporting.models import PeopleReached
+
+    targeted = VulnerableGroup.objects.create(code="idp", name_en="Displaced women")
+    other = VulnerableGroup.objects.create(code="widows", name_en="Widows")
+    world.activity.target_groups.set([targeted])
+    report = draft(world)
+    with pytest.raises(ValidationError) as info:
+        services.report_update(
+            user=world.reporter, report=report, version=report.version, people={other.pk: 5}
+        )
+    assert str(other) in str(info.value)
+    assert not PeopleReached.objects.filter(report=report).exists()
+    report = services.report_update(
+        user=world.reporter, report=report, version=report.version, people={targeted.pk: 5}
+    )
+    assert report.people.get().vulnerable_group == targeted
+
+
+def test_the_api_refuses_people_counts_for_a_group_the_activity_does_not_target(world):
+    from rest_framework.test import APIClient
+
+    from policy.models import VulnerableGroup
+
+    targeted = VulnerableGroup.objects.create(code="idp", name_en="Displaced women")
+    other = VulnerableGroup.objects.create(code="widows", name_en="Widows")
+    world.activity.target_groups.set([targeted])
+    report = draft(world)
+    api = APIClient()
+    api.force_authenticate(world.reporter)
+    answer = api.patch(
+        f"/api/v1/reports/{report.pk}/",
+        {"version": report.version, "people": [{"vulnerable_group": other.code, "count": 4}]},
+        format="json",
+    )
+    assert answer.status_code == 400
+    assert str(other) in str(answer.json())
+    assert not report.people.exists()
+
+
+@pytest.mark.parametrize("part", ["values", "text", "evidence"])
+def test_a_reviewer_who_wrote_part_of_a_report_cannot_approve_it(world, part):
+    """Someone else started and submitted it; the reviewer, also a member of the entity,
+    wrote some of it on the way: four eyes means someone else approves."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from accounts.models import Role
+    from accounts.services import membership_grant
+
+    membership_grant(user=world.reviewer, entity=world.cso_entity, role=Role.CSO_REPORTER)
+    world.reviewer = type(world.reviewer).objects.get(pk=world.reviewer.pk)
+    report = complete(world, draft(world))
+    if part == "values":
+        report = services.report_update(
+            user=world.reviewer,
+            report=report,
+            version=report.version,
+            values={(world.indicator.pk, world.basra.pk): Decimal("9")},
+        )
+    elif part == "text":
+        report = services.report_update(
+            user=world.reviewer,
+            report=report,
+            version=report.version,
+            data={"challenges": "Roads closed."},
+        )
+    else:
+        pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+        upload = SimpleUploadedFile("list.pdf", pdf, content_type="application/pdf")
+        services.evidence_add(user=world.reviewer, report=report, upload=upload)
+        report = fresh(report)
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    with pytest.raises(PermissionDenied, match="another reviewer"):
+        services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert fresh(report).status == ReportStatus.SUBMITTED
+    services.report_approve(user=world.admin, report=report, version=report.version)
+
+
+def test_a_reviewer_who_returned_a_report_may_still_approve_it(world):
+    report = submitted(world)
+    report = services.report_return(
+        user=world.reviewer, report=report, version=report.version, comment="Basra?"
+    )
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert fresh(report).status == ReportStatus.APPROVED
+
+
+def test_the_database_refuses_to_delete_an_approved_report_or_any_part_of_it(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.db import DatabaseError, transaction
+
+    from reporting.models import Evidence, PeopleReached, ProgressReport
+
+    report = complete(world, draft(world))
+    pdf = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+    upload = SimpleUploadedFile("list.pdf", pdf, content_type="application/pdf")
+    services.evidence_add(user=world.reporter, report=report, upload=upload)
+    report = services.report_submit(
+        user=world.reporter, report=fresh(report), version=fresh(report).version
+    )
+    report = services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert report.people.exists() and report.evidence.exists()
+    attempts = [
+        lambda: IndicatorValue.objects.filter(report=report)._raw_delete("default"),
+        lambda: PeopleReached.objects.filter(report=report)._raw_delete("default"),
+        lambda: Evidence.objects.filter(report=report)._raw_delete("default"),
+        lambda: ProgressReport.objects.filter(pk=report.pk)._raw_delete("default"),
+    ]
+    values = IndicatorValue.objects.filter(report=report).count()
+    for attempt in attempts:
+        with pytest.raises(DatabaseError), transaction.atomic():
+            attempt()
+    assert IndicatorValue.objects.filter(report=report).count() == values > 0
+    assert ProgressReport.objects.filter(pk=report.pk).exists()
+    services.report_reopen(user=world.admin, report=report, reason="Start again")
+    assert IndicatorValue.objects.filter(report=report)._raw_delete("default") == values
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_test_database_with_approved_reports_can_still_be_flushed(world):
+    """The delete triggers must not stop `flush` (transactional tests, the browser tests)."""
+    from django.core.management import call_command
+
+    from reporting.models import ProgressReport
+
+    approved(world)
+    call_command("flush", interactive=False, verbosity=0)
+    assert not ProgressReport.objects.exists()

@@ -8,6 +8,7 @@ from core.services import plan_delete, plan_save
 from policy.models import Entity
 from policy.services import activity_partners_set
 from tests.factories import ActivityFactory, EntityFactory, UserFactory
+from tests.signin_helpers import verified_login
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_partners_are_set_exactly_and_the_lead_cannot_be_a_partner():
 
 def test_the_admin_saves_through_the_service_and_records_the_user(client):
     director = UserFactory(username="boss", is_staff=True, is_superuser=True)
-    client.force_login(director)
+    verified_login(client, director)
     response = client.post(
         "/admin/policy/entity/add/",
         {
@@ -95,7 +96,7 @@ def test_the_admin_saves_through_the_service_and_records_the_user(client):
 
 
 def test_the_admin_keeps_what_was_typed_and_names_the_field_on_an_error(client):
-    client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
+    verified_login(client, UserFactory(username="boss", is_staff=True, is_superuser=True))
     response = client.post(
         "/admin/policy/entity/add/",
         {
@@ -121,7 +122,7 @@ def test_the_admin_explains_instead_of_failing_when_policy_years_would_drop_peri
     from indicators.models import ReportingPeriod
     from tests.factories import PolicyFactory, ReportingPeriodFactory
 
-    client.force_login(UserFactory(username="boss", is_staff=True, is_superuser=True))
+    verified_login(client, UserFactory(username="boss", is_staff=True, is_superuser=True))
     policy = PolicyFactory(start_year=2021, end_year=2024)
     ReportingPeriodFactory(
         policy=policy,
@@ -152,7 +153,7 @@ def test_the_admin_explains_instead_of_failing_when_policy_years_would_drop_peri
 
 
 def test_a_directorate_admin_cannot_make_anyone_a_superuser(client, world):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     world.admin.is_staff = True
     world.admin.save()
     page = client.get(f"/admin/accounts/user/{world.admin.pk}/change/")

@@ -13,8 +13,11 @@ def manage(*args, **env):
     environment = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE")
+        if k
+        not in ("SECRET_KEY", "ALLOWED_HOSTS", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL")
     }
+    # Nothing here connects to Redis; production only needs to be told where it is.
+    env.setdefault("REDIS_URL", "redis://localhost:6379/0")
     environment.update(DJANGO_SETTINGS_MODULE="config.settings.production", **env)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -49,6 +52,24 @@ def test_production_refuses_to_start_without_allowed_hosts():
     run = manage("check", SECRET_KEY=STRONG_KEY)
     assert run.returncode != 0
     assert "ALLOWED_HOSTS" in run.stderr
+
+
+def test_production_refuses_to_start_without_redis():
+    run = manage("check", SECRET_KEY=STRONG_KEY, ALLOWED_HOSTS="tracker.example.org", REDIS_URL="")
+    assert run.returncode != 0
+    assert "REDIS_URL" in run.stderr
+
+
+def test_production_counts_rate_limits_in_redis():
+    run = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.CACHES['default']['BACKEND'])",
+        SECRET_KEY=STRONG_KEY,
+        ALLOWED_HOSTS="tracker.example.org",
+        REDIS_URL="redis://cache.internal:6379/2",
+    )
+    assert run.stdout.strip().endswith("RedisCache"), run.stderr
 
 
 def test_production_keeps_debug_off_by_default():

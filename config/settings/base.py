@@ -1,5 +1,6 @@
 """Settings shared by every environment. Values that differ come from the environment."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -20,6 +21,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
     "rest_framework",
     "rest_framework.authtoken",
     "drf_spectacular",
@@ -27,7 +29,12 @@ INSTALLED_APPS = [
     "django_filters",
     "import_export",
     "simple_history",
-    "csp",
+    # Sign-in: the lock-out after repeated wrong passwords and the second factor
+    # (docs/architecture.md, Sign-in).
+    "accounts.signin_apps.LockoutsConfig",  # django-axes
+    "django_otp",
+    "accounts.signin_apps.AuthenticatorAppsConfig",  # django_otp.plugins.otp_totp
+    "accounts.signin_apps.RecoveryCodesConfig",  # django_otp.plugins.otp_static
     "core",
     "accounts",
     "governorates",
@@ -41,68 +48,31 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise, so that the static files carry them too.
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), Permissions-Policy, and
+    # Cache-Control: no-store for signed-in people (core/headers.py).
     "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Cache-Control: no-store, private on whatever a signed-in person (or a token) is answered.
-    "core.middleware.PrivateCacheMiddleware",
+    # Whether the session has given its second factor (request.user.is_verified()).
+    "django_otp.middleware.OTPMiddleware",
     # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
     "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.headers.SecurityHeadersMiddleware",
+    # Staff and the Directorate are signed out after IDLE_TIMEOUT_MINUTES without a request.
+    "accounts.middleware.IdleTimeoutMiddleware",
+    # Staff and the Directorate give a code after the password before anything else.
+    "accounts.middleware.SecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Records the request's user on every history row, admin and import included.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a refused sign-in of a locked account into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
-
-# Content-Security-Policy (django-csp 4): no inline script or style anywhere, nothing from
-# another site; no page needs an exception (the API's Swagger UI loads its set-up script from
-# the site, config/api.py). docs/deployment.md, "Headers".
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-    },
-}
-
-# Permissions-Policy (core/middleware.py): the browser features no page of the portal uses,
-# switched off for the page and anything it might embed.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -172,14 +142,57 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
+# The lock-out check comes first: a locked account is refused before its password is tried.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "reporting:home"
 LOGOUT_REDIRECT_URL = "login"
+
+# The cache holds the API's rate-limit counts. Redis when REDIS_URL is set (production requires
+# it: every worker must count against the same limit); else memory of one process, which is
+# enough for the quick start and the tests.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="wps"),
+        }
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # How many reverse proxies stand in front of the application server, each appending to
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Sign-in lock-out (django-axes): after AXES_FAILURE_LIMIT wrong passwords in a row for one
+# account from one address, that account cannot sign in from that address for the cool-off
+# time; other addresses, and other accounts from the same address, are not affected, so one
+# attacker behind a shared proxy does not lock everyone out. Each further attempt during the
+# lock-out starts the cool-off again. A Directorate admin unlocks in the admin (accounts/admin.py).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=60))
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+AXES_HTTP_RESPONSE_CODE = 429
+
+# Two-factor sign-in (django-otp, accounts/two_factor.py): the name the authenticator app
+# shows for the codes, and the admin never shows another person's key or QR code.
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Women empowerment tracker")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Accounts that need the second factor are signed out after this many minutes without a
+# request (accounts/middleware.py); the others keep the ordinary session (SESSION_COOKIE_AGE).
+IDLE_TIMEOUT_MINUTES = env.int("IDLE_TIMEOUT_MINUTES", default=30)
 
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
@@ -220,14 +233,15 @@ REST_FRAMEWORK = {
         "core.api.CSVRenderer",
         "core.api.XLSXRenderer",
     ],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],  # nesting limit: 400, not 500
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "core.api.exception_handler",
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "core.throttling.AnonRateThrottle",
+        "core.throttling.UserRateThrottle",
     ],
-    # Per token (user) and per address for visitors; raise them with the environment.
+    # Per token (user) and per client address (core/net.py) for visitors, counted in the
+    # default cache (CACHES); raise them with the environment.
     "DEFAULT_THROTTLE_RATES": {
         "anon": env("API_THROTTLE_ANON", default="60/minute"),
         "user": env("API_THROTTLE_USER", default="600/minute"),
@@ -269,4 +283,23 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
+
+# Content-Security-Policy on every response (django-csp): only this site's own scripts, styles,
+# images and fonts; no inline script or style (the bars and the map use classes), no frames, no
+# plug-ins, forms post only here. The API's ReDoc page relaxes styles for itself
+# (config/api.py); Swagger UI loads its start-up script from a file.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
 }

@@ -1,9 +1,9 @@
-"""Production settings. Refuses to start without SECRET_KEY and ALLOWED_HOSTS."""
+"""Production settings. Refuses to start without SECRET_KEY, ALLOWED_HOSTS and REDIS_URL."""
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import DATABASES, env
+from .base import DATABASES, REDIS_URL, env
 
 DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY")  # no default: ImproperlyConfigured when it is missing
@@ -11,6 +11,13 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=[])
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set the ALLOWED_HOSTS environment variable (comma-separated).")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+if not REDIS_URL:
+    # Without a shared cache each gunicorn worker keeps its own rate-limit counts: a client
+    # gets the limit once per worker.
+    raise ImproperlyConfigured(
+        "Set the REDIS_URL environment variable (e.g. redis://localhost:6379/0): the API's rate "
+        "limits are counted in Redis, shared by every worker."
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

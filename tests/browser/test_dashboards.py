@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.signin_helpers import browser_second_step
+
 pytestmark = pytest.mark.browser
 
 
@@ -11,6 +13,7 @@ def test_the_overview_and_the_map_load_without_errors(phone, demo_data, live_ser
     page.fill("#id_username", "director")
     page.fill("#id_password", "demo12345")
     page.locator("main button[type=submit]").click()
+    browser_second_step(page, "director")
     page.wait_for_url("**/review/**")
     for path, heading in (
         ("/dashboard/", "National overview"),

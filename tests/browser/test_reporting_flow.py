@@ -9,6 +9,7 @@ import re
 import pytest
 
 from reporting.models import ProgressReport, ReportStatus
+from tests.signin_helpers import browser_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +31,8 @@ def log_in(page, username):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Log in").click()
+    if username == "reviewer":  # the Directorate signs in with a second factor
+        browser_second_step(page, username)
     page.get_by_role("button", name=f"Log out ({username})").wait_for()
 
 

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from accounts.models import Role, User
-from accounts.services import membership_grant
+from accounts.services import demo_authenticator_set, membership_grant
 from core.seeding import set_m2m, upsert
 from followup.seeding import load_demo as load_demo_followup
 from governorates.models import Governorate
@@ -36,6 +36,10 @@ from reporting.demo import demo_due_dates, load_demo_history, load_demo_reports
 DEMO_PASSWORD = "demo12345"
 POLICY_CODE = "np-2021-2024"
 REASON = "Demo data"
+
+# Accounts that sign in with a second factor get the demo authenticator (a published secret,
+# accounts/services.py); `manage.py otp_code <username>` prints its current code.
+DEMO_AUTHENTICATOR_USERS = ("director", "reviewer")
 
 # username, role, entity code, governorate scope, first name, last name
 DEMO_USERS = [
@@ -99,6 +103,10 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(f"Demo data: {summary}."))
         self.stdout.write(
             "Demo accounts (password %s): %s" % (DEMO_PASSWORD, ", ".join(u[0] for u in DEMO_USERS))
+        )
+        self.stdout.write(
+            "%s also give a code after the password: `python manage.py otp_code <username>` "
+            "prints it." % " and ".join(DEMO_AUTHENTICATOR_USERS)
         )
 
     def put(self, model, lookup, defaults):
@@ -298,3 +306,6 @@ class Command(BaseCommand):
                 role=role,
                 governorate=self.governorates.get(gov) if gov else None,
             )
+            if username in DEMO_AUTHENTICATOR_USERS:
+                _device, outcome = demo_authenticator_set(user=user)
+                self.counts[outcome] = self.counts.get(outcome, 0) + 1
