@@ -1,8 +1,10 @@
 """The REST API, version 1: /api/v1/. Schema at /api/schema/, interactive docs at /api/docs/."""
 
 from django.urls import include, path
-from django.views.generic import RedirectView
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularSwaggerSplitView,
+)
 from rest_framework.routers import DefaultRouter
 
 from analytics.api import IndicatorValueViewSet
@@ -47,9 +49,10 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 urlpatterns = [
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves its set-up script from ?script: no inline script on the page.
+    # The split view serves Swagger UI's start-up script as a file, so scripts stay 'self';
+    # templates/drf_spectacular/swagger_ui.html links its few page styles from a file, so
+    # styles stay 'self' too (Swagger UI sets the rest through the DOM, which CSP allows).
+    # (No ReDoc page: it loads fonts and a logo from other sites, which the portal, meant to
+    # run offline, does not.)
     path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
-    # ReDoc is gone: it needs inline styles, a worker from a blob: address and Redocly's logo
-    # from their server, none of which the Content-Security-Policy allows. Old links still work.
-    path("redoc/", RedirectView.as_view(pattern_name="api-docs", permanent=True), name="api-redoc"),
 ]

@@ -7,7 +7,6 @@ LocaleMiddleware's choice (the language cookie, then the browser's Accept-Langua
 
 from django.conf import settings
 from django.utils import translation
-from django.utils.cache import patch_cache_control
 
 from core.digits import html_eastern
 
@@ -61,43 +60,4 @@ class PreferencesMiddleware:
             if response.has_header("Content-Length"):
                 response["Content-Length"] = str(len(response.content))
         response.setdefault("Content-Language", translation.get_language())
-        return response
-
-
-def permissions_policy_header(policy) -> str:
-    """{"camera": [], "fullscreen": ["self"]} -> 'camera=(), fullscreen=(self)'."""
-    return ", ".join(f"{feature}=({' '.join(allowed)})" for feature, allowed in policy.items())
-
-
-class PermissionsPolicyMiddleware:
-    """Permissions-Policy on every response, from settings.PERMISSIONS_POLICY (Django 5.2's
-    SecurityMiddleware has no setting for it). A header the view set is left alone."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.header = permissions_policy_header(getattr(settings, "PERMISSIONS_POLICY", {}))
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if self.header:
-            response.headers.setdefault("Permissions-Policy", self.header)
-        return response
-
-
-class PrivateCacheMiddleware:
-    """`Cache-Control: no-store, private` on every answer to a signed-in person or to a request
-    with credentials (an API token), so that neither the browser nor a proxy keeps a copy of
-    what only they may see (the back button after logging out on a shared computer). Comes
-    after AuthenticationMiddleware; DRF sets the token's user on the request too. What a
-    view already said is kept, only made stricter ("public" goes); anonymous pages are left
-    as they are."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        user = getattr(request, "user", None)
-        if (user is not None and user.is_authenticated) or "HTTP_AUTHORIZATION" in request.META:
-            patch_cache_control(response, no_store=True, private=True)
         return response

@@ -22,7 +22,7 @@ from django.db.utils import load_backend
 from core import backup
 from reporting import services
 from reporting.models import Evidence
-from tests.reporting_helpers import complete, draft
+from tests.reporting_helpers import complete, draft, fresh
 
 TARGET = "restore_target"
 PDF = (
@@ -49,12 +49,17 @@ def row_counts(alias):
 
 @pytest.fixture
 def source(transactional_db, world, settings, tmp_path):
-    """The world with a submitted-ready report and one evidence file, committed (pg_dump reads
-    the database from another connection)."""
+    """The world with an approved report and its evidence file, committed (pg_dump reads the
+    database from another connection)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     report = complete(world, draft(world))
     upload = SimpleUploadedFile("attendance.pdf", PDF, content_type="application/pdf")
     evidence = services.evidence_add(user=world.reporter, report=report, upload=upload)
+    # Approved, so the lock triggers stand on its rows: a restore must still put them back.
+    report = services.report_submit(
+        user=world.reporter, report=fresh(report), version=fresh(report).version
+    )
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
     return evidence
 
 

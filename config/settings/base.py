@@ -48,9 +48,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    # Before WhiteNoise, so that the static files carry them too.
+    # Content-Security-Policy (CONTENT_SECURITY_POLICY below), Permissions-Policy, and
+    # Cache-Control: no-store for signed-in people (core/headers.py).
     "csp.middleware.CSPMiddleware",
-    "core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -59,11 +59,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Whether the session has given its second factor (request.user.is_verified()).
     "django_otp.middleware.OTPMiddleware",
-    # Cache-Control: no-store, private on whatever a signed-in person (or a token) is answered.
-    "core.middleware.PrivateCacheMiddleware",
     # ?lang=, then the signed-in person's language; Eastern Arabic digits for those who chose them.
     "core.middleware.PreferencesMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "core.headers.SecurityHeadersMiddleware",
     # Staff and the Directorate are signed out after IDLE_TIMEOUT_MINUTES without a request.
     "accounts.middleware.IdleTimeoutMiddleware",
     # Staff and the Directorate give a code after the password before anything else.
@@ -74,50 +73,6 @@ MIDDLEWARE = [
     # Last: turns a refused sign-in of a locked account into the lock-out page.
     "axes.middleware.AxesMiddleware",
 ]
-
-# Content-Security-Policy (django-csp 4): no inline script or style anywhere, nothing from
-# another site; no page needs an exception (the API's Swagger UI loads its set-up script from
-# the site, config/api.py). docs/deployment.md, "Headers".
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'none'"],
-        "form-action": ["'self'"],
-    },
-}
-
-# Permissions-Policy (core/middleware.py): the browser features no page of the portal uses,
-# switched off for the page and anything it might embed.
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "autoplay",
-        "camera",
-        "display-capture",
-        "encrypted-media",
-        "fullscreen",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "picture-in-picture",
-        "publickey-credentials-get",
-        "screen-wake-lock",
-        "serial",
-        "usb",
-        "xr-spatial-tracking",
-    )
-}
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
@@ -334,4 +289,23 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+}
+
+# Content-Security-Policy on every response (django-csp): only this site's own scripts, styles,
+# images and fonts; no inline script or style (the bars and the map use classes), no frames, no
+# plug-ins, forms post only here. Swagger UI loads its start-up script and
+# its page styles from files (config/api.py, static/css/api-docs.css).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        "form-action": ["'self'"],
+    }
 }

@@ -47,18 +47,6 @@ def bar_width(ratio) -> int:
     return max(0, min(100, round(Decimal(ratio) * 100)))
 
 
-BAR_STEP = 5
-
-
-@register.filter
-def bar_class(ratio) -> str:
-    """The class that gives a bar its width: "w-0" to "w-100" in steps of 5 per cent
-    (static/css/site.css), so that no page needs an inline style (the Content-Security-Policy
-    allows none)."""
-    width = bar_width(ratio)
-    return f"w-{int(BAR_STEP * round(Decimal(width) / BAR_STEP))}"
-
-
 @register.filter
 def share(part, whole) -> Decimal | None:
     """part / whole, or None when whole is nothing."""

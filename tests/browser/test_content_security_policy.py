@@ -1,7 +1,9 @@
-"""Under the Content-Security-Policy, in real Chromium: the main pages, the report form, the
-admin and the API's documentation load and work with no console error. A violation of the
-policy shows in the console ("Refused to apply inline style ...") and is also caught by a
-listener for `securitypolicyviolation`, added before any script of the page runs."""
+"""Under the Content-Security-Policy, in real Chromium, beyond test_security_headers.py: the
+bars are as wide as their class says, the report form, the admin's export and history pages
+(third-party templates overridden without inline style or handler) and Swagger UI's "Try it
+out" (with style-src 'self', no 'unsafe-inline') work with no console error. A violation
+shows in the console and is also caught by a `securitypolicyviolation` listener added before
+any script of the page runs."""
 
 import re
 
@@ -10,6 +12,7 @@ import pytest
 from indicators.models import Indicator
 from pillars.models import Pillar
 from reporting.models import ProgressReport, ReportStatus
+from tests.signin_helpers import browser_second_step
 
 pytestmark = pytest.mark.browser
 
@@ -33,6 +36,7 @@ def visit(page, path, wait_for):
     assert "script-src 'self'" in response.headers["content-security-policy"], path
     page.locator(wait_for).first.wait_for(state="visible")
     page.wait_for_load_state("networkidle")
+    return response
 
 
 def log_in(page, username):
@@ -40,6 +44,9 @@ def log_in(page, username):
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(PASSWORD)
     page.locator("main").get_by_role("button", name="Log in").click()
+    page.wait_for_load_state("networkidle")
+    if "/accounts/two-factor/" in page.url:  # the Directorate gives a second factor
+        browser_second_step(page, username)
     page.get_by_role("button", name=f"Log out ({username})").wait_for()
 
 
@@ -66,7 +73,7 @@ def test_the_public_pages_draw_their_bars_and_map_within_the_policy(page, demo_d
     visit(page, f"/pillars/{pillar.code}/", "main h1")
     visit(page, f"/indicators/{indicator.pk}/", "main h1")
     visit(page, "/map/", ".tile")
-    # The tiles stand where the map puts them: Dahuk above Nineveh's row, Basra at the bottom.
+    # The tiles stand where the map puts them: Dahuk in the top row, Basra at the bottom.
     dahuk = page.locator(".tile.row-1").first.bounding_box()
     basra = page.locator(".tile.row-7").first.bounding_box()
     assert dahuk["y"] < basra["y"]
@@ -89,12 +96,10 @@ def test_the_report_form_works_within_the_policy(page, demo_data):
     assert page.console_errors == []
 
 
-def test_the_admin_works_within_the_policy(page, demo_data):
+def test_the_admin_export_and_history_pages_work_within_the_policy(page, demo_data):
     indicator = Indicator.objects.order_by("pk").first()
     log_in(page, "director")
-    visit(page, "/admin/", "#content")
     visit(page, "/admin/indicators/indicator/", "#result_list")
-    visit(page, f"/admin/indicators/indicator/{indicator.pk}/change/", "#content form")
     visit(page, f"/admin/indicators/indicator/{indicator.pk}/history/", "#content")
     visit(page, "/admin/indicators/indicator/export/", "#content form")
     # The export page's "select all" box still works, bound from a file.
@@ -106,8 +111,9 @@ def test_the_admin_works_within_the_policy(page, demo_data):
     assert page.console_errors == []
 
 
-def test_the_api_documentation_renders_within_the_policy(page, demo_data):
-    visit(page, "/api/docs/", ".swagger-ui .info .title")
+def test_swagger_ui_tries_a_call_with_strict_styles(page, demo_data):
+    response = visit(page, "/api/docs/", ".swagger-ui .info .title")
+    assert "style-src 'self';" in response.headers["content-security-policy"] + ";"
     page.locator(".swagger-ui .opblock").first.wait_for()
     # Try it out: a call from the page reaches the API (connect-src 'self').
     page.locator(".swagger-ui .opblock-summary").first.click()
