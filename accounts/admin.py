@@ -252,7 +252,13 @@ class ApiTokenAdmin(admin.ModelAdmin):
                 response = TemplateResponse(
                     request,
                     "admin/accounts/apitoken/created.html",
-                    {**context, "title": _("API token made"), "token": token, "key": key},
+                    {
+                        **context,
+                        "title": _("API token made"),
+                        "token": token,
+                        "key": key,
+                        "header": f"Authorization: Token {key}",
+                    },
                 )
                 response["Cache-Control"] = "no-store"
                 return response

@@ -23,6 +23,7 @@ from audit.services import access_log_purge
 from indicators.models import Indicator
 from tests.factories import api_key
 from tests.reporting_helpers import approved, draft
+from tests.signin_helpers import verified_login
 
 BROWSER = "Mozilla/5.0 (test)"
 PASSWORD = "pass12345"  # tests/factories.py UserFactory
@@ -126,7 +127,7 @@ def test_a_token_use_is_logged_once_an_hour_per_address(world):
 
 
 def test_making_and_revoking_a_token_are_logged_with_the_admin_and_the_address(world, client):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     answer = client.post(
         reverse("admin:accounts_apitoken_add"),
         {"user": world.partner.pk, "name": "dashboard"},
@@ -176,7 +177,7 @@ def test_api_exports_by_an_account_are_logged_and_a_visitors_are_not(world):
 
 
 def test_the_progress_report_and_chart_files_are_logged(world, client):
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     answer = client.get(reverse("analytics:progress_report"), {"format": "xlsx"})
     assert answer.status_code == 200
     assert only(Kind.EXPORT).details["source"] == "progress report"
@@ -185,7 +186,7 @@ def test_the_progress_report_and_chart_files_are_logged(world, client):
 
 
 def test_an_admin_spreadsheet_export_is_logged(world, client):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     answer = client.post(
         reverse("admin:governorates_governorate_export"),
         {"format": "0", "resource": "0", "governorateresource_code": "on"},
@@ -217,7 +218,7 @@ def test_an_evidence_download_is_logged(world, client, settings, tmp_path):
     report = draft(world)
     upload = SimpleUploadedFile("minutes.pdf", b"%PDF-1.4\n1 0 obj << >> endobj\n%%EOF\n")
     evidence = evidence_add(user=world.reporter, report=report, upload=upload)
-    client.force_login(world.colleague)
+    verified_login(client, world.colleague)
     answer = client.get(reverse("reporting:evidence", args=[evidence.pk]), REMOTE_ADDR="192.0.2.9")
     assert answer.status_code == 200
     event = only(Kind.EVIDENCE_DOWNLOAD)
@@ -227,7 +228,7 @@ def test_an_evidence_download_is_logged(world, client, settings, tmp_path):
 
 # -- accounts and memberships ------------------------------------------------------------------
 def test_account_changes_in_the_admin_are_logged_with_the_fields_changed(world, director, client):
-    client.force_login(director)
+    verified_login(client, director)
     AccessEvent.objects.all().delete()
     user = world.colleague
     url = reverse("admin:accounts_user_change", args=[user.pk])
@@ -296,7 +297,7 @@ def test_only_directorate_admins_see_the_log_and_nobody_edits_it(world, director
     assert client.get(detail).status_code == 403
     assert "audit" not in client.get(reverse("admin:index")).content.decode()
     for reader in (world.admin, director):
-        client.force_login(reader)
+        verified_login(client, reader)
         assert client.get(changelist, {"kind": "login", "q": reader.username}).status_code == 200
         assert client.get(detail).status_code == 200
         assert client.get(reverse("admin:audit_accessevent_add")).status_code == 403

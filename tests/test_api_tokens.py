@@ -107,7 +107,7 @@ def test_the_command_prints_a_key_once_and_reset_revokes_the_others(world):
 
 # -- the admin --------------------------------------------------------------------------------
 def test_the_admin_shows_the_key_once_and_never_again(world, client):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     add = reverse("admin:accounts_apitoken_add")
     assert client.get(add).status_code == 200
     answer = client.post(add, {"user": world.partner.pk, "name": "UNFPA dashboard"})
@@ -128,7 +128,7 @@ def test_the_admin_shows_the_key_once_and_never_again(world, client):
 
 
 def test_the_admin_refuses_a_token_without_a_purpose_and_says_so(world, client):
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     answer = client.post(reverse("admin:accounts_apitoken_add"), {"user": world.partner.pk})
     assert answer.status_code == 200 and "This field is required" in answer.content.decode()
     assert not ApiToken.objects.exists()
@@ -136,7 +136,7 @@ def test_the_admin_refuses_a_token_without_a_purpose_and_says_so(world, client):
 
 def test_the_admin_revokes_selected_tokens(world, client):
     token, key = services.token_create(user=world.admin, owner=world.partner, name="a")
-    client.force_login(world.admin)
+    verified_login(client, world.admin)
     client.post(
         reverse("admin:accounts_apitoken_changelist"),
         {"action": "revoke", "_selected_action": [token.pk]},
@@ -147,7 +147,7 @@ def test_the_admin_revokes_selected_tokens(world, client):
 
 
 def test_a_reviewer_cannot_reach_the_tokens(world, client):
-    client.force_login(world.reviewer)
+    verified_login(client, world.reviewer)
     assert client.get(reverse("admin:accounts_apitoken_changelist")).status_code == 403
     assert client.get(reverse("admin:accounts_apitoken_add")).status_code == 403
 

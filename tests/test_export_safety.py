@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from core.exports import safe_cell
 from pillars.models import Pillar
 from reporting.models import ProgressReport
+from tests.factories import api_key
 from tests.reporting_helpers import approved, complete, draft
 from tests.signin_helpers import verified_login
 
@@ -70,8 +70,7 @@ def _csv_cells(text: str):
 
 def _api(user):
     client = APIClient()
-    token, _ = Token.objects.get_or_create(user=user)
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {api_key(user)}")
     return client
 
 

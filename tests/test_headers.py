@@ -40,12 +40,11 @@ def assert_strict_policy(response):
 
 
 def test_an_api_answer_to_a_token_is_never_stored_and_a_visitors_may_be(client, world):
-    from rest_framework.authtoken.models import Token
+    from tests.factories import api_key
 
     url = reverse("indicator-list")
     assert "no-store" not in client.get(url).get("Cache-Control", "")
-    token = Token.objects.create(user=world.reviewer)
-    answer = client.get(url, HTTP_AUTHORIZATION=f"Token {token.key}")
+    answer = client.get(url, HTTP_AUTHORIZATION=f"Token {api_key(world.reviewer)}")
     assert "no-store" in answer["Cache-Control"]
 
 
