@@ -292,7 +292,7 @@ def test_only_directorate_admins_see_the_log_and_nobody_edits_it(world, director
     event = AccessEvent.objects.first()
     detail = reverse("admin:audit_accessevent_change", args=[event.pk])
     world.reviewer.user_permissions.add(Permission.objects.get(codename="view_accessevent"))
-    client.force_login(world.reviewer)  # staff, and even given the permission
+    verified_login(client, world.reviewer)  # staff, and even given the permission
     assert client.get(changelist).status_code == 403
     assert client.get(detail).status_code == 403
     assert "audit" not in client.get(reverse("admin:index")).content.decode()

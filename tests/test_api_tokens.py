@@ -17,6 +17,7 @@ from rest_framework.test import APIClient
 
 from accounts import services
 from accounts.models import ApiToken
+from tests.signin_helpers import verified_login
 
 REPORTS = "/api/v1/reports/"
 
