@@ -1,12 +1,15 @@
 """Time the spreadsheet import and export of a large activities sheet.
 
     .venv/bin/python benchmarks/bench_import.py --rows 2000
+    .venv/bin/python benchmarks/bench_import.py --rows 3000 --admin   # through the admin pages
     .venv/bin/python benchmarks/bench_import.py --rows 2000 \
         --database-url postgres://wps:wps@localhost:5432/wps_bench   # a scratch database!
 
 Without --database-url it works in a temporary SQLite file. It migrates the database, seeds the
 reference data, builds one policy with 20 objectives, then imports N activities (new), imports
 the same sheet again (all unchanged), and exports it as XLSX, printing the time of each step.
+With --admin the two imports go through the admin's pages as a person does (upload and preview,
+then confirm: each reads the whole sheet), with the number of queries of each request.
 """
 
 import argparse
@@ -24,6 +27,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=2000)
     parser.add_argument("--database-url")
+    parser.add_argument("--admin", action="store_true", help="import through the admin pages")
     args = parser.parse_args()
     tmp = tempfile.mkdtemp()
     os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{tmp}/bench.sqlite3"
@@ -105,6 +109,11 @@ def main():
         return result
 
     print(f"database: {django.db.connection.vendor}, rows: {args.rows}")
+    if args.admin:
+        admin_import(user, sheet, timed)
+        assert Activity.objects.filter(objective__policy=policy).count() == args.rows
+        admin_import(user, sheet, timed, label="again (unchanged)")
+        return
     timed(
         "import, all rows new", lambda: sheet_import(user=user, sheet="activities", dataset=sheet)
     )
@@ -116,6 +125,51 @@ def main():
     assert result.totals["skip"] == args.rows
     timed("export as XLSX", lambda: sheet_export(sheet="activities").export("xlsx"))
     timed("export as CSV", lambda: sheet_export(sheet="activities").export("csv"))
+
+
+def admin_import(user, sheet, timed, label="all rows new"):
+    import io
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import setup_test_environment
+    from django.urls import reverse
+
+    if not hasattr(admin_import, "ready"):
+        setup_test_environment()  # responses keep their context (the confirm form)
+        admin_import.ready = True
+    client = Client()
+    client.force_login(user)
+    upload = io.BytesIO(sheet.export("xlsx"))
+    upload.name = "activities.xlsx"
+    counts = {}
+
+    def counting(name):
+        def wrapper(execute, sql, params, many, context):
+            counts[name] = counts.get(name, 0) + 1
+            return execute(sql, params, many, context)
+
+        return connection.execute_wrapper(wrapper)
+
+    with counting("preview"):
+        page = timed(
+            f"admin preview, {label}",
+            lambda: client.post(
+                reverse("admin:policy_activity_import"),
+                {"resource": 0, "format": 0, "import_file": upload},
+            ),
+        )
+    confirm = page.context["confirm_form"]
+    assert confirm is not None, page.content.decode()[-3000:]
+    with counting("confirm"):
+        done = timed(
+            f"admin confirm, {label}",
+            lambda: client.post(
+                reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
+            ),
+        )
+    assert done.status_code == 302, done.content.decode()[-3000:]
+    print(f"  queries: preview {counts.get('preview', 0)}, confirm {counts.get('confirm', 0)}")
 
 
 if __name__ == "__main__":

@@ -48,14 +48,14 @@ class CodeWidget(widgets.ForeignKeyWidget):
         if not value:
             return None
         scope = self.scope(row or {})
-        key = (value, *scope.values())
-        if key in self.cache:
-            return self.cache[key]
-        try:
-            found = self.model.objects.get(**{self.field: value}, **scope)
-            self.cache[key] = found
-            return found
-        except self.model.DoesNotExist:
+        index = self._rows(scope)
+        if value not in index:
+            # Written since the index was read (an earlier row of this sheet), or unknown.
+            index[value] = list(self.model.objects.filter(**{self.field: value}, **scope)[:2])
+        found = index[value]
+        if len(found) == 1:
+            return found[0]
+        if not found:
             if "policy" in (row or {}) and not _policy_exists(_text(row.get("policy"))):
                 raise ValueError(
                     _("There is no policy with the code “%(code)s” (column “policy”).")
@@ -65,11 +65,21 @@ class CodeWidget(widgets.ForeignKeyWidget):
                 _("There is no %(thing)s with the code “%(code)s”.")
                 % {"thing": self.model._meta.verbose_name, "code": value}
             ) from None
-        except self.model.MultipleObjectsReturned:
-            raise ValueError(
-                _("The code “%(code)s” names more than one %(thing)s.")
-                % {"thing": self.model._meta.verbose_name, "code": value}
-            ) from None
+        raise ValueError(
+            _("The code “%(code)s” names more than one %(thing)s.")
+            % {"thing": self.model._meta.verbose_name, "code": value}
+        ) from None
+
+    def _rows(self, scope):
+        """Every row in `scope` by code, read once per import and scope (one query for a
+        whole sheet, not one a row)."""
+        key = tuple(sorted(scope.items()))
+        if key not in self.cache:
+            index = {}
+            for obj in self.model.objects.filter(**scope):
+                index.setdefault(str(getattr(obj, self.field)), []).append(obj)
+            self.cache[key] = index
+        return self.cache[key]
 
 
 def _policy_exists(code):
@@ -181,6 +191,7 @@ class CodeListField(fields.Field):
         self.model = model
         self.lookup = lookup
         self.scope = scope
+        self.known = None  # {} from PlanResource.before_import: a cache for one import
         super().__init__(attribute=attribute, column_name=column_name or attribute, **kwargs)
 
     def _key(self, obj):
@@ -192,13 +203,36 @@ class CodeListField(fields.Field):
             scope = getattr(scope, part)
         return f"{scope}:{code}"
 
+    def candidates(self, bare):
+        """The rows whose code is in `bare`. During an import (PlanResource.before_import sets
+        `known`) the whole (small) table is read once, not once a row."""
+        if self.known is None:
+            return list(self._rows(code__in=bare))
+        if not self.known:
+            for obj in self._rows():
+                self.known.setdefault(getattr(obj, self.lookup), []).append(obj)
+            self.known.setdefault(None, [])  # read: an empty table is not read again
+        missing = [code for code in bare if code not in self.known]
+        if missing:  # written since the table was read, or unknown: ask once
+            for code in missing:
+                self.known[code] = []
+            for obj in self._rows(code__in=missing):
+                self.known[getattr(obj, self.lookup)].append(obj)
+        return [obj for code in dict.fromkeys(bare) for obj in self.known.get(code, [])]
+
+    def _rows(self, code__in=None):
+        rows = self.model.objects.all()
+        if code__in is not None:
+            rows = rows.filter(**{f"{self.lookup}__in": code__in})
+        if self.scope:
+            rows = rows.select_related(self.scope.rsplit("__", 1)[0])
+        return rows
+
     def parse(self, row):
         raw = _text(row.get(self.column_name))
         codes = [c.strip() for c in raw.split(self.separator) if c.strip()]
         bare = [c.rsplit(":", 1)[-1] for c in codes]
-        candidates = self.model.objects.filter(**{f"{self.lookup}__in": bare})
-        if self.scope:
-            candidates = candidates.select_related(self.scope.rsplit("__", 1)[0])
+        candidates = self.candidates(bare)
         found, ambiguous = {}, set()
         for obj in candidates:
             found[self._key(obj)] = obj
@@ -237,6 +271,27 @@ class CodeListField(fields.Field):
         return self.key(getattr(instance, self.attribute).all())
 
 
+_KEEPING = {}
+
+
+def _keep_prefetched_on_copy(obj):
+    """import-export deep-copies each row's instance (the "original" of the diff and of the
+    unchanged-row check); a QuerySet's deep copy drops its results, so every prefetched list
+    was read again, row by row. Here the copies keep them."""
+    for queryset in getattr(obj, "_prefetched_objects_cache", {}).values():
+        cls = type(queryset)
+        if cls not in _KEEPING:
+
+            def __deepcopy__(self, memo, _base=cls):
+                copied = _base.__deepcopy__(self, memo)
+                copied._result_cache = list(self._result_cache or [])
+                copied._prefetch_done = True
+                return copied
+
+            _KEEPING[cls] = type(f"Kept{cls.__name__}", (cls,), {"__deepcopy__": __deepcopy__})
+        queryset.__class__ = _KEEPING[cls]
+
+
 class PlanResource(resources.ModelResource):
     """Base for every plan sheet: see the module docstring."""
 
@@ -261,11 +316,12 @@ class PlanResource(resources.ModelResource):
         super().before_import(dataset, **kwargs)
         self._seen_keys = {}
         self._refused = False
+        self._instance_index = None
         for field in self.fields.values():
             if hasattr(field.widget, "cache"):
                 field.widget.cache = {}
             if isinstance(field, CodeListField):
-                field.known = None
+                field.known = {}  # read once for this import
         headers = [_text(h) for h in (dataset.headers or [])]
         dataset.headers = headers
         # Spreadsheets keep formatted empty rows at the end; they are not data.
@@ -307,10 +363,46 @@ class PlanResource(resources.ModelResource):
         self._seen_keys[key] = line
 
     def get_instance(self, instance_loader, row):
+        """The existing row with the sheet row's key, from an index of the table read once per
+        import (with the queryset's related rows and lists) instead of a query a row."""
         try:
-            return super().get_instance(instance_loader, row)
+            key = tuple(
+                self._key_part(self.fields[f].clean(row)) for f in self.get_import_id_fields()
+            )
         except (ValueError, ObjectDoesNotExist):
             return None  # the field itself reports the bad code in import_instance
+        return self._instances().get(key)
+
+    @staticmethod
+    def _key_part(value):
+        return value.pk if hasattr(value, "_meta") else value
+
+    def _instances(self):
+        if getattr(self, "_instance_index", None) is None:
+            fields = [self.fields[f] for f in self.get_import_id_fields()]
+            self._instance_index = {}
+            for obj in self.get_queryset():
+                _keep_prefetched_on_copy(obj)
+                self._instance_index[tuple(self._stored_key_part(obj, f) for f in fields)] = obj
+        return self._instance_index
+
+    def _stored_key_part(self, obj, field):
+        """A key column's value on a stored row; a foreign key by its id, without a query."""
+        if "__" not in field.attribute:
+            try:
+                model_field = self._meta.model._meta.get_field(field.attribute)
+            except Exception:
+                model_field = None
+            if model_field is not None and model_field.many_to_one:
+                return getattr(obj, model_field.attname)
+        return self._key_part(field.get_value(obj))
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A row whose cells were all read is validated once, by plan_save (its ValidationError
+        makes the row invalid, with a message per column, as here). Only a row with unreadable
+        cells is checked here as well, so that all its problems are listed together."""
+        if import_validation_errors:
+            super().validate_instance(instance, import_validation_errors, validate_unique)
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         if isinstance(field, CodeListField):

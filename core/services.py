@@ -56,7 +56,19 @@ def plan_save(
         for name, values in m2m.items():
             manager = getattr(instance, name)
             values = list(values)
-            if {v.pk for v in values} != set(manager.values_list("pk", flat=True)):
+            if created:
+                # A new row has no links yet: one INSERT, not a read and a compare (imports of
+                # thousands of rows). No m2m_changed receiver depends on these; the history
+                # snapshot below reads the links.
+                if values:
+                    field = instance._meta.get_field(name)
+                    through = manager.through
+                    source = field.m2m_field_name()
+                    target = field.m2m_reverse_field_name()
+                    through.objects.bulk_create(
+                        [through(**{source: instance, target: v}) for v in dict.fromkeys(values)]
+                    )
+            elif {v.pk for v in values} != set(manager.values_list("pk", flat=True)):
                 manager.set(values)
     finally:
         del instance.skip_history_when_saving

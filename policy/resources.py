@@ -93,7 +93,7 @@ class PartnersField(CodeListField):
                     % {"role": role, "roles": ", ".join(roles)}
                 )
             pairs.append((code.strip(), role))
-        entities = {e.code: e for e in Entity.objects.filter(code__in=[c for c, _r in pairs])}
+        entities = {e.code: e for e in self.candidates([c for c, _r in pairs])}
         unknown = [c for c, _r in pairs if c not in entities]
         if unknown:
             raise ValueError(_("Unknown entities: %(codes)s.") % {"codes": ", ".join(unknown)})

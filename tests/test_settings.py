@@ -81,3 +81,30 @@ def test_production_keeps_debug_off_by_default():
         ALLOWED_HOSTS="tracker.example.org",
     )
     assert run.stdout.strip().endswith("False"), run.stderr
+
+
+def test_the_gunicorn_configuration_allows_long_imports_and_reads_the_environment():
+    import runpy
+
+    config = runpy.run_path(str(ROOT / "config" / "gunicorn.py"))
+    assert config["timeout"] == 120 and config["preload_app"] is True
+    os.environ["WEB_CONCURRENCY"] = "5"
+    try:
+        assert runpy.run_path(str(ROOT / "config" / "gunicorn.py"))["workers"] == 5
+    finally:
+        del os.environ["WEB_CONCURRENCY"]
+    check = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "gunicorn"),
+            "-c",
+            "config/gunicorn.py",
+            "--check-config",
+            "config.wsgi",
+        ],
+        cwd=ROOT,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert check.returncode == 0, check.stdout + check.stderr
