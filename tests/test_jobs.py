@@ -18,7 +18,11 @@ from jobs.tasks import run as run_job
 from policy.models import Activity
 from tests.factories import UserFactory
 from tests.signin_helpers import verified_login
-from tests.test_import_export import _many_activities, importer, plan  # noqa: F401
+from tests.test_import_export import _many_activities
+from tests.test_import_export import importer as importer_fixture
+from tests.test_import_export import plan as plan_fixture
+
+plan, importer = plan_fixture, importer_fixture  # the plan and the importer of those tests
 
 pytestmark = pytest.mark.django_db
 
@@ -45,9 +49,11 @@ def test_a_large_sheet_is_handed_to_a_job_whose_request_does_not_grow_with_the_r
     verified_login(client, importer)
     costs = {}
     for n in (10, 60):
-        with django_capture_on_commit_callbacks(execute=False) as queued:
-            with CaptureQueriesContext(connection) as queries:
-                page = _upload(client, _many_activities(n))
+        with (
+            django_capture_on_commit_callbacks(execute=False) as queued,
+            CaptureQueriesContext(connection) as queries,
+        ):
+            page = _upload(client, _many_activities(n))
         job = Job.objects.get(params__file="activities.xlsx", total=n)
         assert page.status_code == 302 and page["Location"] == job.get_absolute_url()
         assert len(queued) == 1  # the job, started when the upload's transaction commits
@@ -89,7 +95,8 @@ def test_a_large_bad_sheet_fails_with_its_problems_by_row_and_nothing_is_written
 ):
     verified_login(client, importer)
     sheet = _many_activities(8)
-    sheet[6] = [("lots" if h == "planned_budget" else v) for h, v in zip(sheet.headers, sheet[6])]
+    row = dict(zip(sheet.headers, sheet[6], strict=True))
+    sheet[6] = [*{**row, "planned_budget": "lots"}.values()]
     with django_capture_on_commit_callbacks(execute=True):
         page = _upload(client, sheet)
     job = Job.objects.get()
