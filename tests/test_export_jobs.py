@@ -99,3 +99,23 @@ def test_a_browser_signed_in_is_taken_to_the_jobs_page(
     assert answer.status_code == 302 and answer["Location"] == job.get_absolute_url()
     page = client.get(answer["Location"]).content.decode()
     assert reverse("jobs:download", args=[job.pk]) in page
+
+
+def test_a_large_export_of_sensitive_values_is_in_the_access_log(
+    rich, settings, django_capture_on_commit_callbacks
+):
+    from indicators.models import Indicator
+
+    Indicator.objects.filter(pk=rich.indicator.pk).update(is_sensitive=True)
+    partner = client_for(rich.partner)
+    in_request = _csv(partner.get(url("indicator-values", format="csv")).content)
+    settings.EXPORT_JOB_ROWS = 0
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = partner.get(url("indicator-values", format="csv"))
+    made = _csv(_job_file(partner, answer))
+    assert made == in_request
+    value = made[0].index("value")
+    assert any(row[value] for row in made[1:])  # a partner sees the values
+    job = Job.objects.get()
+    event = AccessEvent.objects.get(kind=Kind.SENSITIVE_VALUES, details__job=str(job.pk))
+    assert event.actor == rich.partner and rich.indicator.code in event.details["indicators"]
