@@ -46,24 +46,18 @@ def _overview(request, public):
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     visitor = disclosure.for_visitor(request)
-    progress = selectors.indicator_progress(policy, period, public=visitor) if period else []
-    by_pillar = selectors.rollups(progress, key=lambda p: p.pillar.pk)
+    rollups = selectors.pillar_rollups(policy, period, public=visitor)
     pillars = []
     for pillar in Pillar.objects.order_by("number"):
-        items = [p for p in progress if p.pillar.pk == pillar.pk]
-        pillars.append(
-            {
-                "pillar": pillar,
-                "rollup": by_pillar.get(pillar.pk, measures.rollup([])),
-                "counts": measures.status_counts(items),
-            }
-        )
+        rollup, counts = rollups.get(pillar.pk, selectors.EMPTY)
+        pillars.append({"pillar": pillar, "rollup": rollup, "counts": counts})
+    national, counts = rollups.get(None, selectors.EMPTY)
     context = {
         "policy": policy,
         "period": period,
         "pillars": pillars,
-        "national": measures.rollup(p.achievement for p in progress),
-        "counts": measures.status_counts(progress),
+        "national": national,
+        "counts": counts,
         "budget": selectors.budget_by_source(policy),
         "over_time": selectors.achievement_over_time(policy, public=visitor),
         "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
@@ -142,19 +136,13 @@ def governorate(request, code):
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     visitor = disclosure.for_visitor(request)
-    local = (
-        selectors.indicator_progress(policy, period, governorate_id=place.pk, public=visitor)
-        if period
-        else []
-    )
-    national = selectors.indicator_progress(policy, period, public=visitor) if period else []
-    local_rollups = selectors.rollups(local, key=lambda p: p.pillar.pk)
-    national_rollups = selectors.rollups(national, key=lambda p: p.pillar.pk)
+    local = selectors.pillar_rollups(policy, period, governorate_id=place.pk, public=visitor)
+    national = selectors.pillar_rollups(policy, period, public=visitor)
     rows = [
         {
             "pillar": pillar,
-            "local": local_rollups.get(pillar.pk, measures.rollup([])),
-            "national": national_rollups.get(pillar.pk, measures.rollup([])),
+            "local": local.get(pillar.pk, selectors.EMPTY)[0],
+            "national": national.get(pillar.pk, selectors.EMPTY)[0],
         }
         for pillar in Pillar.objects.order_by("number")
     ]

@@ -167,6 +167,11 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# When the dashboards' summary figures (analytics/figures.py) are refreshed after a change:
+# "on_commit" (once the transaction commits), or "immediate" (in the same transaction; the
+# tests, whose transactions never commit).
+FIGURES_REFRESH = env("FIGURES_REFRESH", default="on_commit")
+
 # How many reverse proxies stand in front of the application server, each appending to
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
 # and the access log key on the client address this gives.

@@ -23,3 +23,4 @@ REST_FRAMEWORK = {
 # once-a-minute session write (accounts/middleware.py) falling into one of them only would make
 # them differ. The clock starts at sign-in; tests/test_signin_idle.py sets this back to 60.
 IDLE_TIMEOUT_STAMP_SECONDS = 3600
+FIGURES_REFRESH = "immediate"  # tests run in transactions that never commit (analytics/figures.py)
