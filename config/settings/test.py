@@ -24,3 +24,6 @@ REST_FRAMEWORK = {
 # them differ. The clock starts at sign-in; tests/test_signin_idle.py sets this back to 60.
 IDLE_TIMEOUT_STAMP_SECONDS = 3600
 FIGURES_REFRESH = "immediate"  # tests run in transactions that never commit (analytics/figures.py)
+
+# Tasks run in the test's own process; tests/test_worker.py runs them through a real worker.
+CELERY_TASK_ALWAYS_EAGER = True
