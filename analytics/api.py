@@ -16,6 +16,7 @@ from core.api import (
     ValueCursorPagination,
     published_only,
 )
+from core.cache import CachedListMixin
 from reporting.models import IndicatorValue, ReportStatus
 
 
@@ -104,7 +105,7 @@ class IndicatorValueFilter(PlanFilterSet):
         ]
 
 
-class IndicatorValueViewSet(viewsets.ReadOnlyModelViewSet):
+class IndicatorValueViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Approved indicator values: the official record. Drafts and reports under review never
     appear here. Cursor-paginated (follow `next`)."""
 

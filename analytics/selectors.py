@@ -181,7 +181,9 @@ def _as_progress(row, indicator, public):
     )
 
 
-def indicator_progress(policy, as_of, indicators=None, governorate_id=None, public=False):
+def indicator_progress(
+    policy, as_of, indicators=None, governorate_id=None, public=False, pillar_id=None
+):
     """Each indicator's figure to date, final target, achievement and status at the end of the
     period `as_of`, read from the summaries: one query whatever the number of values (two in
     a governorate). `public`: as a visitor may see them. Text indicators have none."""
@@ -190,14 +192,20 @@ def indicator_progress(policy, as_of, indicators=None, governorate_id=None, publ
     )
     if indicators is not None:
         rows = rows.filter(indicator__in=indicators)
+    if pillar_id is not None:
+        rows = rows.filter(pillar_id=pillar_id)
     result = [_as_progress(row, row.indicator, public) for row in rows]
     if governorate_id is None:
         return result
     # In a governorate, an indicator without a target or an approved figure there has no row.
     seen = {item.indicator.pk for item in result}
+    others = indicators if indicators is not None else Indicator.objects.filter(policy=policy)
+    if pillar_id is not None:
+        others = others.filter(
+            Q(objective__pillar_id=pillar_id) | Q(activity__objective__pillar_id=pillar_id)
+        )
     others = (
-        (indicators if indicators is not None else Indicator.objects.filter(policy=policy))
-        .exclude(unit=Indicator.Unit.TEXT)
+        others.exclude(unit=Indicator.Unit.TEXT)
         .exclude(pk__in=seen)
         .select_related("objective__pillar", "activity__objective__pillar")
     )

@@ -3,6 +3,7 @@ from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
+from core.cache import CachedListMixin
 from governorates.models import Governorate
 from policy.models import (
     Activity,
@@ -215,7 +216,7 @@ class PublishedScope:
         return queryset
 
 
-class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Ministries, directorates, governorate offices, CSOs, networks, UN agencies, donors."""
 
     queryset = Entity.objects.select_related("parent", "governorate").order_by("code")
@@ -225,7 +226,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "name_en", "updated_at"]
 
 
-class PolicyViewSet(viewsets.ReadOnlyModelViewSet):
+class PolicyViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Plans: the National Policy 2021-2024 and any other plan the Directorate keeps."""
 
     queryset = Policy.objects.select_related("owner", "predecessor").order_by("-start_year", "code")
@@ -241,7 +242,7 @@ class PolicyViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset
 
 
-class ObjectiveViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ObjectiveViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     queryset = Objective.objects.select_related("policy", "pillar", "parent").order_by(
         "policy__code", "code"
     )
@@ -251,7 +252,7 @@ class ObjectiveViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "updated_at"]
 
 
-class ActivityViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Activities with their lead and partner entities, governorates, groups and funding."""
 
     policy_path = "objective__policy"
@@ -287,7 +288,7 @@ class ThemeFilter(PlanFilterSet):
         fields = ["code"]
 
 
-class VulnerableGroupViewSet(viewsets.ReadOnlyModelViewSet):
+class VulnerableGroupViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Groups the plan targets: IDPs, returnees, survivors, women-headed households ..."""
 
     queryset = VulnerableGroup.objects.order_by("order", "code")
@@ -296,7 +297,7 @@ class VulnerableGroupViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code"]
 
 
-class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
+class ThemeViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Tags across pillars: COVID-19 response, media plan, localisation ..."""
 
     queryset = Theme.objects.order_by("code")
