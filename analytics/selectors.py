@@ -5,6 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
@@ -66,8 +67,9 @@ def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
 
 
 def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int]]:
-    """entity id -> (on time, late): reports of `period` ever submitted, judged by their first
-    submission against the due date (end of that day, in the portal's time zone)."""
+    """entity id -> (on time, late): reports of `period` ever submitted, one per activity,
+    judged by their first submission against the due date (end of that day, in the portal's
+    time zone). Counted in the database, whatever the number of reports."""
     first = (
         ReportEvent.objects.filter(report=OuterRef("pk"), kind=ReportEvent.Kind.SUBMITTED)
         .order_by("at")
@@ -86,14 +88,22 @@ def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int
         .annotate(first_submitted=Subquery(first))
         .values("entity_id", "activity_id")
         .annotate(first=Min("first_submitted"))
+        .order_by()
     )
-    due = period.due_date
-    result = {}
-    for row in reports:  # one row per entity and activity: a handful per entity
-        on_time = row["first"] is not None and timezone.localtime(row["first"]).date() <= due
-        before = result.get(row["entity_id"], (0, 0))
-        result[row["entity_id"]] = (before[0] + on_time, before[1] + (not on_time))
-    return result
+    # The first moment after the due date, in the portal's time zone.
+    deadline = timezone.make_aware(
+        datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time())
+    )
+    deadline = connection.ops.adapt_datetimefield_value(deadline)
+    sql, params = reports.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entity_id, SUM(CASE WHEN first < %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN first < %s THEN 0 ELSE 1 END) "
+            f"FROM ({sql}) AS per_activity GROUP BY entity_id",
+            [deadline, deadline, *params],
+        )
+        return {entity: (int(on_time), int(late)) for entity, on_time, late in cursor.fetchall()}
 
 
 def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
@@ -365,15 +375,12 @@ def latest_closed_or_open(policy):
     )
 
 
-def activities_in(policy, governorate):
-    """Activities of the policy that cover the governorate (nation-wide ones included)."""
-    return list(
-        Activity.objects.filter(objective__policy=policy)
-        .filter(Q(is_nationwide=True) | Q(governorates=governorate))
-        .select_related("objective__pillar", "lead_entity")
-        .distinct()
-        .order_by("code")
-    )
+def activities_in(policy, governorate, limit=None):
+    """(the first `limit` activities of the policy that cover the governorate, nation-wide
+    ones included, by code; how many there are): two queries."""
+    covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
+    listed = covering.select_related("objective__pillar", "lead_entity").order_by("code")
+    return list(listed[:limit] if limit else listed), covering.count()
 
 
 def reports_in(policy, governorate):
@@ -382,11 +389,11 @@ def reports_in(policy, governorate):
         ProgressReport.objects.filter(period__policy=policy)
         .filter(
             Q(governorate=governorate)
-            | Q(activity__is_nationwide=True)
-            | Q(activity__governorates=governorate)
+            | Q(activity__in=Activity.objects.filter(_covering(governorate.pk)).values("pk"))
         )
         .values("status")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("id"))
+        .order_by()
     )
     counts = {s: 0 for s in ReportStatus.values}
     for row in rows:

@@ -157,14 +157,14 @@ def _governorate_context(request, code):
         }
         for pillar in Pillar.objects.order_by("number")
     ]
-    activities = selectors.activities_in(policy, place)
+    activities, activity_count = selectors.activities_in(policy, place, limit=200)
     return {
         "place": place,
         "policy": policy,
         "period": period,
         "rows": rows,
-        "activities": activities[:200],
-        "activity_count": len(activities),
+        "activities": activities,
+        "activity_count": activity_count,
         "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
         "reports": selectors.reports_in(policy, place),
         "rates": [

@@ -276,3 +276,28 @@ def test_the_reporting_rate_of_a_governorate_counts_the_activities_there(world):
     assert (basra.expected, basra.on_time, basra.missing) == (3, 1, 2)
     elsewhere = reporting_rate(world.period, governorate_id=GovernorateFactory().pk)
     assert (elsewhere.expected, elsewhere.on_time) == (1, 0)
+
+
+def test_a_report_is_on_time_until_the_end_of_its_due_day_in_baghdad(world):
+    """Counted in the database: the first submission up to 23:59 on the due date (Baghdad
+    time) is on time, from midnight on it is late."""
+    import datetime
+    from zoneinfo import ZoneInfo
+
+    from analytics.selectors import reporting_rate
+    from indicators.models import ReportingPeriod
+    from reporting.models import ReportEvent
+    from tests.reporting_helpers import submitted
+
+    report = submitted(world)
+    ReportingPeriod.objects.filter(pk=world.period.pk).update(due_date=datetime.date(2022, 7, 30))
+    world.period.refresh_from_db()
+    baghdad = ZoneInfo("Asia/Baghdad")
+    event = ReportEvent.objects.filter(report=report, kind=ReportEvent.Kind.SUBMITTED)
+    for moment, expected in (
+        (datetime.datetime(2022, 7, 30, 23, 59, tzinfo=baghdad), (1, 0)),
+        (datetime.datetime(2022, 7, 31, 0, 0, tzinfo=baghdad), (0, 1)),
+    ):
+        event.update(at=moment)
+        rate = reporting_rate(world.period, entity_id=world.cso_entity.pk)
+        assert (rate.on_time, rate.late) == expected, moment
