@@ -351,3 +351,74 @@ def test_readers_never_see_a_half_built_generation(world, monkeypatch):
     assert selectors.period_figures([world.indicator], [world.period]) == {
         (world.indicator.pk, world.period.pk): 20
     }
+
+
+PAGES = [
+    "/",
+    "/dashboard/",
+    "/dashboard/?csv=achievement",
+    "/map/",
+    "/map/?csv=map",
+    "/governorates/IQ-BG/",
+    "/pillars/{pillar}/",
+    "/indicators/{indicator}/",
+    "/progress-report/?period=2022-Q2",
+    "/progress-report/?period=2022-Q2&format=xlsx",
+]
+
+
+def _more_values(world, n, first=0):
+    """n more approved reports in both periods, with values in both governorates and a
+    nation-wide one, written past the services and then refreshed."""
+    from tests.factories import EntityFactory
+
+    for i in range(first, first + n):
+        entity = EntityFactory(code=f"more-{i}")
+        for period in (world.previous, world.period):
+            report = ProgressReport.objects.create(
+                activity=world.activity, entity=entity, period=period, created_by=world.admin
+            )
+            for place in (world.baghdad, world.basra, None):
+                IndicatorValue.objects.create(
+                    report=report, indicator=world.indicator, governorate=place, value=D(7 + i)
+                )
+            ProgressReport.objects.filter(pk=report.pk).update(status="approved")
+    figures.refresh(policy_ids=[world.policy.pk])
+
+
+@pytest.mark.parametrize("who", ["visitor", "reviewer"])
+def test_every_page_costs_the_same_queries_with_ten_times_the_values(client, world, who):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.reporting_helpers import approved
+    from tests.signin_helpers import verified_login
+
+    world.policy.is_published = True
+    world.policy.save()
+    approved(world)
+    _more_values(world, 1)
+    if who == "reviewer":
+        verified_login(client, world.reviewer)
+    urls = [
+        u.format(pillar=world.activity.objective.pillar.code, indicator=world.indicator.pk)
+        for u in PAGES
+    ]
+    if who == "visitor":
+        urls = [u for u in urls if "progress-report" not in u]  # signed-in readers only
+    else:
+        urls = [u for u in urls if u != "/"]  # the home page sends the Directorate to work
+
+    def counts():
+        result = {}
+        for url in urls:
+            client.get(url)
+            with CaptureQueriesContext(connection) as queries:
+                assert client.get(url).status_code == 200, url
+            result[url] = len(queries)
+        return result
+
+    small = counts()
+    _more_values(world, 10, first=1)
+    assert IndicatorValue.objects.count() > 60
+    assert counts() == small
