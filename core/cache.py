@@ -40,15 +40,24 @@ def key(request, kind, who) -> str:
 
 
 def cached(request, kind, compute):
-    """compute(), or what it gave for the same address, audience, language and figures."""
+    """compute(), or what it gave for the same address, audience, language and figures. A
+    page's context (a dict) also gets `fragment_key` and `fragment_seconds`, for the
+    template's {% page_body %} around the page's body (never its header: the sign-out and language
+    forms hold the visitor's own CSRF token); none for the others."""
     who = audience(request)
     if who is None or not settings.PAGE_CACHE_SECONDS:
-        return compute()
+        return _with_fragment(compute(), "", 0)
     name = key(request, kind, who)
     value = cache.get(name)
     if value is None:
         value = compute()
         cache.set(name, value, settings.PAGE_CACHE_SECONDS)
+    return _with_fragment(value, name, settings.PAGE_CACHE_SECONDS)
+
+
+def _with_fragment(value, name, seconds):
+    if isinstance(value, dict):
+        return {**value, "fragment_key": name, "fragment_seconds": seconds}
     return value
 
 
