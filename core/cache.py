@@ -44,8 +44,8 @@ def cached(request, kind, compute):
     page's context (a dict) also gets `fragment_key` and `fragment_seconds`, for the
     template's {% page_body %} around the page's body (never its header: the sign-out and language
     forms hold the visitor's own CSRF token); none for the others."""
-    who = audience(request)
-    if who is None or not settings.PAGE_CACHE_SECONDS:
+    who = audience(request) if settings.PAGE_CACHE_SECONDS else None
+    if who is None:
         return _with_fragment(compute(), "", 0)
     name = key(request, kind, who)
     value = cache.get(name)
@@ -69,8 +69,8 @@ class CachedListMixin:
     def list(self, request, *args, **kwargs):
         from rest_framework.response import Response
 
-        who = audience(request)
-        if who is None or not settings.PAGE_CACHE_SECONDS:
+        who = audience(request) if settings.PAGE_CACHE_SECONDS else None
+        if who is None:
             return super().list(request, *args, **kwargs)
         name = key(request, f"api-{self.basename}", who)
         hit = cache.get(name)
