@@ -71,11 +71,21 @@ def plan_changed(sender, instance, deleted=False, **kwargs):
             ).values_list("pk", flat=True)
         )
     elif isinstance(instance, ReportingPeriod):
-        schedule_refresh(policy_id=instance.policy_id)
+        changed = deleted or _changed(instance, ("start_date", "end_date", "label"))
+        schedule_refresh(policy_id=instance.policy_id if changed else None)
     elif isinstance(instance, Policy) and not deleted:
-        schedule_refresh(policy_id=instance.pk)
+        # Only the years change figures (the expected share); publishing one changes the version.
+        changed = _changed(instance, ("start_year", "end_year"))
+        schedule_refresh(policy_id=instance.pk if changed else None)
     else:
         schedule_refresh()
+
+
+def _changed(instance, fields) -> bool:
+    """Whether the row's last save changed any of `fields` (from its two latest history
+    records; a new row has changed everything)."""
+    records = list(instance.history.order_by("-history_id").values(*fields)[:2])
+    return len(records) < 2 or records[0] != records[1]
 
 
 def _run_pending():

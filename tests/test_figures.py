@@ -422,3 +422,22 @@ def test_every_page_costs_the_same_queries_with_ten_times_the_values(client, wor
     _more_values(world, 10, first=1)
     assert IndicatorValue.objects.count() > 60
     assert counts() == small
+
+
+def test_publishing_a_plan_changes_the_version_but_recomputes_nothing(world, monkeypatch):
+    from core.services import plan_save
+
+    calls = []
+    real = figures.refresh
+    monkeypatch.setattr(
+        figures,
+        "refresh",
+        lambda ids=(), policies=(): calls.append(policies) or real(ids, policies),
+    )
+    before = figures.version()
+    world.policy.is_published = True
+    plan_save(user=world.admin, instance=world.policy)
+    assert calls == [[]] and figures.version() > before
+    world.policy.end_year += 1  # the expected share of every indicator changes
+    plan_save(user=world.admin, instance=world.policy)
+    assert calls[-1] == [world.policy.pk]
