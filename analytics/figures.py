@@ -46,8 +46,10 @@ def schedule_refresh(indicator_ids=(), policy_id=None):
         _pending.policies.add(int(policy_id))
     # One callback a call; the first to run takes everything pending, the others find nothing.
     # (What a rolled-back transaction left pending is refreshed with the next commit: a
-    # refresh recomputes from the database, so an extra one is harmless.)
-    transaction.on_commit(_run_pending)
+    # refresh recomputes from the database, so an extra one is harmless.) Robust: a failed
+    # refresh is logged and does not turn the committed approval into an error page; the
+    # figures stay as they were until the next refresh (or `manage.py refresh_figures`).
+    transaction.on_commit(_run_pending, robust=True)
 
 
 def plan_changed(sender, instance, deleted=False, **kwargs):
