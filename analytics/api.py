@@ -16,6 +16,7 @@ from core.api import (
     ValueCursorPagination,
     published_only,
 )
+from core.cache import CachedListMixin
 from core.export_jobs import ExportJobMixin
 from reporting.models import IndicatorValue, ReportStatus
 
@@ -105,7 +106,7 @@ class IndicatorValueFilter(PlanFilterSet):
         ]
 
 
-class IndicatorValueViewSet(ExportJobMixin, viewsets.ReadOnlyModelViewSet):
+class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Approved indicator values: the official record. Drafts and reports under review never
     appear here. Cursor-paginated (follow `next`)."""
 

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class AnalyticsConfig(AppConfig):
     name = "analytics"
     verbose_name = _("Monitoring and evaluation")
+
+    def ready(self):
+        from analytics import figures
+        from core.services import plan_changed
+
+        plan_changed.connect(figures.plan_changed, dispatch_uid="analytics-figures")

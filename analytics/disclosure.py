@@ -63,7 +63,7 @@ def is_count(indicator) -> bool:
 
 
 def is_additive(indicator) -> bool:
-    """Whether a period's national figure is the sum of its parts (selectors._figure)."""
+    """Whether a period's national figure is the sum of its parts (raw._figure)."""
     return indicator.unit not in ("percent", "yes_no") and indicator.aggregation != "average"
 
 
@@ -131,43 +131,55 @@ class Released:
         return Figure(measures.over_time([self.cells[k] for k in keys], self.indicator.aggregation))
 
 
+def periods_of(indicators, periods_by_policy=None) -> dict:
+    """{policy id: [periods in order]} for the indicators' policies (one query), unless given."""
+    from indicators.models import ReportingPeriod
+
+    if periods_by_policy is not None:
+        return periods_by_policy
+    result = {}
+    for period in ReportingPeriod.objects.filter(
+        policy__in={i.policy_id for i in indicators}
+    ).order_by("start_date"):
+        result.setdefault(period.policy_id, []).append(period)
+    return result
+
+
 def released(indicators, periods_by_policy=None) -> dict:
     """{indicator id: Released} for the sensitive indicators among `indicators`, in two
-    queries whatever their number. Non-sensitive indicators are not in the result: their
-    figures are public as they are."""
-    from analytics.selectors import FIGURE_AGGREGATES, _figure, period_figures
-    from indicators.models import ReportingPeriod
-    from reporting.models import IndicatorValue, ReportStatus
+    queries whatever their number, from the figures computed ahead (analytics/models.py
+    IndicatorFigure). Non-sensitive indicators are not in the result: their figures are
+    public as they are."""
+    from analytics.models import IndicatorFigure
+    from analytics.selectors import current_generation
 
     sensitive = [i for i in indicators if i.is_sensitive]
     if not sensitive:
         return {}
-    if periods_by_policy is None:
-        periods_by_policy = {}
-        for period in ReportingPeriod.objects.filter(
-            policy__in={i.policy_id for i in sensitive}
-        ).order_by("start_date"):
-            periods_by_policy.setdefault(period.policy_id, []).append(period)
-    all_periods = [p for periods in periods_by_policy.values() for p in periods]
-    national = period_figures(sensitive, all_periods)
-    by_id = {i.pk: i for i in sensitive}
-    places, unpublished = {}, {}
-    rows = (
-        IndicatorValue.objects.filter(
-            report__status=ReportStatus.APPROVED,
-            indicator__in=sensitive,
-            report__period__in=all_periods,
-        )
-        .values("indicator_id", "report__period_id", "governorate_id")
-        .annotate(**FIGURE_AGGREGATES)
-    )
-    for row in rows:
-        key = (row["indicator_id"], row["report__period_id"])
-        figure = _figure(by_id[row["indicator_id"]], row)
-        if row["governorate_id"] is None:
-            unpublished[key] = figure
+    periods_by_policy = periods_of(sensitive, periods_by_policy)
+    all_periods = [p.pk for periods in periods_by_policy.values() for p in periods]
+    national, places, unplaced = {}, {}, {}
+    rows = IndicatorFigure.objects.filter(
+        generation=current_generation(),
+        indicator__in=[i.pk for i in sensitive],
+        period__in=all_periods,
+    ).values_list("indicator_id", "period_id", "governorate_id", "unplaced", "value")
+    for indicator_id, period_id, governorate_id, is_unplaced, value in rows:
+        key = (indicator_id, period_id)
+        if is_unplaced:
+            unplaced[key] = value
+        elif governorate_id is None:
+            national[key] = value
         else:
-            places.setdefault(key, {})[row["governorate_id"]] = figure
+            places.setdefault(key, {})[governorate_id] = value
+    return protect(sensitive, periods_by_policy, national, places, unplaced)
+
+
+def protect(sensitive, periods_by_policy, national, places, unplaced) -> dict:
+    """{indicator id: Released} from the period figures of the sensitive indicators:
+    `national` {(indicator id, period id): figure}, `places` {(indicator id, period id):
+    {governorate id: figure}}, `unplaced` {(indicator id, period id): what nation-wide reports
+    gave}. The rules of this module, applied period by period."""
     result = {}
     for indicator in sensitive:
         item = Released(indicator, periods_by_policy.get(indicator.policy_id, []))
@@ -183,7 +195,7 @@ def released(indicators, periods_by_policy=None) -> dict:
             hidden = protect_period(
                 parts,
                 total,
-                unpublished.get(key),
+                unplaced.get(key),
                 count=is_count(indicator),
                 additive=is_additive(indicator),
             )

@@ -1,16 +1,19 @@
-"""The numbers behind the measures, computed in the database with aggregates."""
+"""The numbers behind the measures: the figures from the summary tables (analytics/models.py,
+built by analytics/figures.py), reporting rates and budgets with database aggregates."""
 
 import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Avg, Count, F, Min, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from analytics import disclosure, measures
+from analytics.models import FigureState, IndicatorFigure, ProgressFigure
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.models import Activity, ActivityPartner
-from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
+from reporting.models import ProgressReport, ReportEvent, ReportStatus
 
 
 @dataclass(frozen=True)
@@ -64,8 +67,9 @@ def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
 
 
 def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int]]:
-    """entity id -> (on time, late): reports of `period` ever submitted, judged by their first
-    submission against the due date (end of that day, in the portal's time zone)."""
+    """entity id -> (on time, late): reports of `period` ever submitted, one per activity,
+    judged by their first submission against the due date (end of that day, in the portal's
+    time zone). Counted in the database, whatever the number of reports."""
     first = (
         ReportEvent.objects.filter(report=OuterRef("pk"), kind=ReportEvent.Kind.SUBMITTED)
         .order_by("at")
@@ -84,14 +88,22 @@ def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int
         .annotate(first_submitted=Subquery(first))
         .values("entity_id", "activity_id")
         .annotate(first=Min("first_submitted"))
+        .order_by()
     )
-    due = period.due_date
-    result = {}
-    for row in reports:  # one row per entity and activity: a handful per entity
-        on_time = row["first"] is not None and timezone.localtime(row["first"]).date() <= due
-        before = result.get(row["entity_id"], (0, 0))
-        result[row["entity_id"]] = (before[0] + on_time, before[1] + (not on_time))
-    return result
+    # The first moment after the due date, in the portal's time zone.
+    deadline = timezone.make_aware(
+        datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time())
+    )
+    deadline = connection.ops.adapt_datetimefield_value(deadline)
+    sql, params = reports.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entity_id, SUM(CASE WHEN first < %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN first < %s THEN 0 ELSE 1 END) "
+            f"FROM ({sql}) AS per_activity GROUP BY entity_id",
+            [deadline, deadline, *params],
+        )
+        return {entity: (int(on_time), int(late)) for entity, on_time, late in cursor.fetchall()}
 
 
 def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
@@ -122,146 +134,196 @@ class IndicatorProgress:
         return objective.pillar
 
 
-# What each group of approved values yields; _figure picks one per indicator (measures.combine).
-FIGURE_AGGREGATES = {
-    "total": Sum("value"),
-    "mean": Avg("value"),
-    "own": Avg("value", filter=Q(report__entity_id=F("indicator__responsible_entity_id"))),
-}
+def current_generation():
+    """The generation of summary figures readers use, as a subquery (no query of its own)."""
+    return Subquery(FigureState.objects.filter(pk=1).values("current")[:1])
 
 
-def _figure(indicator, row):
-    """Counts add up; percentages, yes/no and averages take the responsible entity's value
-    when it reported, else the mean."""
-    if indicator.unit in ("percent", "yes_no") or indicator.aggregation == "average":
-        return row["own"] if row["own"] is not None else row["mean"]
-    return row["total"]
+def _figures():
+    return IndicatorFigure.objects.filter(generation=current_generation(), unplaced=False)
+
+
+def _progress_rows(policy, as_of, governorate_id=None):
+    rows = ProgressFigure.objects.filter(
+        generation=current_generation(), policy=policy, period=as_of
+    )
+    if governorate_id is None:
+        return rows.filter(governorate__isnull=True)
+    return rows.filter(governorate_id=governorate_id)
 
 
 def period_figures(indicators, periods, governorate_id=None) -> dict:
-    """(indicator id, period id) -> the period's figure from approved values, in one query:
-    counts add up across entities and governorates; percentages, yes/no and averages take the
-    responsible entity's value when it reported, else the mean (see measures.combine)."""
-    values = IndicatorValue.objects.filter(
-        report__status=ReportStatus.APPROVED,
-        indicator__in=indicators,
-        report__period__in=periods,
+    """(indicator id, period id) -> the period's figure from approved values (nationally, or
+    in a governorate), read from the summaries (analytics/figures.py) in one query."""
+    rows = _figures().filter(
+        indicator__in=[getattr(i, "pk", i) for i in indicators],
+        period__in=[getattr(p, "pk", p) for p in periods],
     )
-    if governorate_id is not None:
-        values = values.filter(governorate_id=governorate_id)
-    rows = values.values("indicator_id", "report__period_id").annotate(**FIGURE_AGGREGATES)
-    by_id = {i.pk: i for i in indicators}
-    return {
-        (row["indicator_id"], row["report__period_id"]): _figure(by_id[row["indicator_id"]], row)
-        for row in rows
-    }
+    if governorate_id is None:
+        rows = rows.filter(governorate__isnull=True)
+    else:
+        rows = rows.filter(governorate_id=governorate_id)
+    return {(i, p): v for i, p, v in rows.values_list("indicator_id", "period_id", "value")}
 
 
-def _indicators_with_final_targets(policy, indicators=None, governorate_id=None):
-    target_scope = (
-        Q(governorate_id=governorate_id) if governorate_id is not None else Q(governorate=None)
-    )
-    final = Target.objects.filter(target_scope, indicator=OuterRef("pk")).order_by(
-        "-period__end_date"
-    )
-    queryset = (
-        indicators if indicators is not None else Indicator.objects.filter(policy=policy)
-    ).exclude(unit=Indicator.Unit.TEXT)
-    return list(
-        queryset.select_related("objective__pillar", "activity__objective__pillar").annotate(
-            final_target=Subquery(final.values("value")[:1]),
-            final_label=Subquery(final.values("period__label")[:1]),
-            final_date=Subquery(final.values("period__end_date")[:1]),
+def _as_progress(row, indicator, public):
+    """An IndicatorProgress from a summary row; for visitors, a hidden figure to date hides
+    its achievement and status too (disclosure control, rule 3)."""
+    if public and row.hidden:
+        return IndicatorProgress(
+            indicator,
+            None,
+            row.target,
+            row.target_label or None,
+            None,
+            row.expected,
+            measures.Status.HIDDEN,
+            suppressed=True,
         )
+    return IndicatorProgress(
+        indicator,
+        row.actual,
+        row.target,
+        row.target_label or None,
+        row.achievement,
+        row.expected,
+        row.status,
     )
 
 
-def _progress_at(policy, indicators, periods, figures, as_of, released=None, governorate_id=None):
-    """Progress of each indicator at the end of `as_of`, from figures already fetched.
-    `released` (for visitors) holds what disclosure control lets them see of the sensitive
-    indicators: a hidden figure to date hides its achievement and status too."""
-    upto = [p for p in periods if p.end_date <= as_of.end_date]
-    start = datetime.date(policy.start_year, 1, 1)
-    result = []
-    for indicator in indicators:
-        target_date = indicator.final_date or datetime.date(policy.end_year, 12, 31)
-        expected = measures.expected_share(start, target_date, as_of.end_date)
-        shown = (released or {}).get(indicator.pk)
-        if shown is not None and shown.to_date(as_of, governorate_id).hidden:
-            result.append(_hidden_progress(indicator, expected))
-            continue
-        actual = measures.over_time(
-            [figures.get((indicator.pk, p.pk)) for p in upto], indicator.aggregation
+def indicator_progress(
+    policy, as_of, indicators=None, governorate_id=None, public=False, pillar_id=None
+):
+    """Each indicator's figure to date, final target, achievement and status at the end of the
+    period `as_of`, read from the summaries: one query whatever the number of values (two in
+    a governorate). `public`: as a visitor may see them. Text indicators have none."""
+    rows = _progress_rows(policy, as_of, governorate_id).select_related(
+        "indicator__objective__pillar", "indicator__activity__objective__pillar"
+    )
+    if indicators is not None:
+        rows = rows.filter(indicator__in=indicators)
+    if pillar_id is not None:
+        rows = rows.filter(pillar_id=pillar_id)
+    result = [_as_progress(row, row.indicator, public) for row in rows]
+    if governorate_id is None:
+        return result
+    # In a governorate, an indicator without a target or an approved figure there has no row.
+    seen = {item.indicator.pk for item in result}
+    others = indicators if indicators is not None else Indicator.objects.filter(policy=policy)
+    if pillar_id is not None:
+        others = others.filter(
+            Q(objective__pillar_id=pillar_id) | Q(activity__objective__pillar_id=pillar_id)
         )
-        achieved = measures.achievement(actual, indicator.baseline_value, indicator.final_target)
-        result.append(
-            IndicatorProgress(
-                indicator,
-                actual,
-                indicator.final_target,
-                indicator.final_label,
-                achieved,
-                expected,
-                measures.status(achieved, expected),
-            )
-        )
+    others = (
+        others.exclude(unit=Indicator.Unit.TEXT)
+        .exclude(pk__in=seen)
+        .select_related("objective__pillar", "activity__objective__pillar")
+    )
+    expected = measures.expected_share(
+        datetime.date(policy.start_year, 1, 1),
+        datetime.date(policy.end_year, 12, 31),
+        as_of.end_date,
+    )
+    result += [
+        IndicatorProgress(i, None, None, None, None, expected, measures.Status.NO_DATA)
+        for i in others
+        if i.pk not in seen
+    ]
     return result
 
 
-def _hidden_progress(indicator, expected):
-    return IndicatorProgress(
-        indicator,
-        None,
-        indicator.final_target,
-        indicator.final_label,
-        None,
-        expected,
-        measures.Status.HIDDEN,
-        suppressed=True,
-    )
+def _rollup_aggregates(public):
+    """Count, with data, sum of capped achievements and status counts of summary rows."""
+    visible = Q(hidden=False) if public else None
+    aggregates = {
+        "n": Count("id"),
+        "with_data": Count("capped", filter=visible),
+        "total": Sum("capped", filter=visible),
+    }
+    for status in measures.Status.values:
+        if status == measures.Status.HIDDEN:
+            if public:
+                aggregates[status] = Count("id", filter=Q(hidden=True))
+        else:
+            condition = Q(status=status) & visible if public else Q(status=status)
+            aggregates[status] = Count("id", filter=condition)
+    return aggregates
 
 
-def _released(public, policy_id, indicators, periods):
-    """What visitors may see of the sensitive indicators (analytics/disclosure.py); None for
-    signed-in readers, who see every figure."""
-    return disclosure.released(indicators, {policy_id: periods}) if public else None
+def _rollup_of(row, indicators=None):
+    """(Rollup, status counts) from one row of _rollup_aggregates."""
+    with_data = row["with_data"]
+    mean = Decimal(row["total"]) / with_data if with_data else None
+    counts = {s: row.get(s, 0) for s in measures.Status.values}
+    return measures.Rollup(mean, row["n"] if indicators is None else indicators, with_data), counts
 
 
-def indicator_progress(policy, as_of, indicators=None, governorate_id=None, public=False):
-    """Each indicator's figure to date, final target, achievement and status at the end of the
-    period `as_of`. A fixed number of queries whatever the number of indicators. `public`:
-    as a visitor may see them."""
-    indicators = _indicators_with_final_targets(policy, indicators, governorate_id)
-    periods = list(
-        ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
-            "start_date"
+def _merge(rows):
+    merged = {"n": 0, "with_data": 0, "total": Decimal(0)}
+    for row in rows:
+        for key, value in row.items():
+            if key in merged or key in measures.Status.values:
+                merged[key] = merged.get(key, 0) + (value or 0)
+    return merged
+
+
+EMPTY = (measures.rollup([]), {s: 0 for s in measures.Status.values})
+
+
+def pillar_rollups(policy, as_of, governorate_id=None, public=False) -> dict:
+    """{pillar id: (Rollup, status counts)} and {None: ...} for all pillars, at the end of
+    `as_of`, nationally or in a governorate, from the summaries in one grouped query (two in a
+    governorate, where every indicator of the plan counts, with data there or not)."""
+    if as_of is None:
+        return {}
+    rows = {
+        row["pillar_id"]: row
+        for row in _progress_rows(policy, as_of, governorate_id)
+        .values("pillar_id")
+        .annotate(**_rollup_aggregates(public))
+        .order_by()
+    }
+    counts = None
+    if governorate_id is not None:
+        counts = dict(
+            _progress_rows(policy, as_of)
+            .values("pillar_id")
+            .annotate(n=Count("id"))
+            .order_by()
+            .values_list("pillar_id", "n")
         )
-    )
-    figures = period_figures(indicators, periods, governorate_id)
-    released = _released(public, policy.pk, indicators, periods)
-    return _progress_at(policy, indicators, periods, figures, as_of, released, governorate_id)
+        for pillar_id in counts:
+            rows.setdefault(pillar_id, {"n": 0, "with_data": 0, "total": None})
+    result = {
+        pillar_id: _rollup_of(row, None if counts is None else counts.get(pillar_id, 0))
+        for pillar_id, row in rows.items()
+    }
+    everything = _merge(rows.values())
+    result[None] = _rollup_of(everything, None if counts is None else sum(counts.values()))
+    return result
 
 
-def achievement_over_time(policy, governorate_id=None, public=False):
-    """[(period, roll-up of all indicators at its end)] for every period that has started:
-    three queries in all (five for visitors), however many periods and indicators."""
-    indicators = _indicators_with_final_targets(policy, None, governorate_id)
+def achievement_over_time(policy, public=False):
+    """[(period, roll-up of all indicators at its end)] for every period that has started,
+    nationally: two queries, however many periods, indicators and values."""
     today = timezone.localdate()
     periods = list(
         ReportingPeriod.objects.filter(policy=policy, start_date__lte=today).order_by("start_date")
     )
-    figures = period_figures(indicators, periods, governorate_id)
-    released = _released(public, policy.pk, indicators, periods)
-    return [
-        (
-            period,
-            measures.rollup(
-                p.achievement
-                for p in _progress_at(
-                    policy, indicators, periods, figures, period, released, governorate_id
-                )
-            ),
+    rows = {
+        row["period_id"]: row
+        for row in ProgressFigure.objects.filter(
+            generation=current_generation(),
+            policy=policy,
+            governorate__isnull=True,
+            period__in=[p.pk for p in periods],
         )
+        .values("period_id")
+        .annotate(**_rollup_aggregates(public))
+        .order_by()
+    }
+    return [
+        (period, _rollup_of(rows[period.pk])[0] if period.pk in rows else measures.rollup([]))
         for period in periods
     ]
 
@@ -313,15 +375,12 @@ def latest_closed_or_open(policy):
     )
 
 
-def activities_in(policy, governorate):
-    """Activities of the policy that cover the governorate (nation-wide ones included)."""
-    return list(
-        Activity.objects.filter(objective__policy=policy)
-        .filter(Q(is_nationwide=True) | Q(governorates=governorate))
-        .select_related("objective__pillar", "lead_entity")
-        .distinct()
-        .order_by("code")
-    )
+def activities_in(policy, governorate, limit=None):
+    """(the first `limit` activities of the policy that cover the governorate, nation-wide
+    ones included, by code; how many there are): two queries."""
+    covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
+    listed = covering.select_related("objective__pillar", "lead_entity").order_by("code")
+    return list(listed[:limit] if limit else listed), covering.count()
 
 
 def reports_in(policy, governorate):
@@ -330,11 +389,11 @@ def reports_in(policy, governorate):
         ProgressReport.objects.filter(period__policy=policy)
         .filter(
             Q(governorate=governorate)
-            | Q(activity__is_nationwide=True)
-            | Q(activity__governorates=governorate)
+            | Q(activity__in=Activity.objects.filter(_covering(governorate.pk)).values("pk"))
         )
         .values("status")
-        .annotate(n=Count("id", distinct=True))
+        .annotate(n=Count("id"))
+        .order_by()
     )
     counts = {s: 0 for s in ReportStatus.values}
     for row in rows:
@@ -369,8 +428,8 @@ TILES = {
 
 def governorate_measures(policy, as_of, measure, public=False):
     """{governorate: figure} for the map: `achievement` (a roll-up of the indicators that have
-    a target in the governorate; four queries for all governorates, six for visitors) or
-    `activities` (two)."""
+    a target in the governorate, from the summaries in one grouped query) or `activities`
+    (two)."""
     from governorates.models import Governorate
 
     places = list(Governorate.objects.all())
@@ -382,65 +441,20 @@ def governorate_measures(policy, as_of, measure, public=False):
         )
         nationwide = Activity.objects.filter(objective__policy=policy, is_nationwide=True).count()
         return {g: counts.get(g.pk, 0) + nationwide for g in places}
-    achievements = governorate_achievements(policy, as_of, public)
-    return {g: measures.rollup(achievements.get(g.pk, [])) for g in places}
-
-
-def governorate_achievements(policy, as_of, public=False) -> dict:
-    """governorate id -> [achievement of each indicator with a target there], from one
-    aggregate over the approved values of those indicators only: achievement in a governorate
-    needs the governorate's own target. For visitors, a sensitive indicator whose figure to
-    date is hidden there counts as one without data."""
-    finals = {}
-    for target in (
-        Target.objects.filter(indicator__policy=policy, governorate__isnull=False)
-        .exclude(indicator__unit=Indicator.Unit.TEXT)
-        .order_by("period__end_date")
-        .values("indicator_id", "governorate_id", "value", "period__end_date")
-    ):
-        finals[(target["indicator_id"], target["governorate_id"])] = target
-    if not finals:
-        return {}
-    indicators = {i.pk: i for i in Indicator.objects.filter(pk__in={i for i, _g in finals})}
-    periods = list(
-        ReportingPeriod.objects.filter(policy=policy, end_date__lte=as_of.end_date).order_by(
-            "start_date"
-        )
-    )
-    rows = (
-        IndicatorValue.objects.filter(
-            report__status=ReportStatus.APPROVED,
-            indicator_id__in=indicators,
-            report__period__in=periods,
+    rows = {
+        row["governorate_id"]: row
+        for row in ProgressFigure.objects.filter(
+            generation=current_generation(),
+            policy=policy,
+            period=as_of,
             governorate__isnull=False,
+            has_target=True,
         )
-        .values("governorate_id", "indicator_id", "report__period_id")
-        .annotate(**FIGURE_AGGREGATES)
-    )
-    figures = {
-        (row["governorate_id"], row["indicator_id"], row["report__period_id"]): _figure(
-            indicators[row["indicator_id"]], row
-        )
-        for row in rows
+        .values("governorate_id")
+        .annotate(**_rollup_aggregates(public))
+        .order_by()
     }
-    released = _released(public, policy.pk, list(indicators.values()), periods) or {}
-    result = {}
-    for (indicator_id, governorate_id), target in finals.items():
-        indicator = indicators[indicator_id]
-        if (
-            indicator_id in released
-            and released[indicator_id].to_date(as_of, governorate_id).hidden
-        ):
-            result.setdefault(governorate_id, []).append(None)
-            continue
-        actual = measures.over_time(
-            [figures.get((governorate_id, indicator_id, p.pk)) for p in periods],
-            indicator.aggregation,
-        )
-        result.setdefault(governorate_id, []).append(
-            measures.achievement(actual, indicator.baseline_value, target["value"])
-        )
-    return result
+    return {g: _rollup_of(rows[g.pk])[0] if g.pk in rows else measures.rollup([]) for g in places}
 
 
 def indicator_history(indicator, public=False):
@@ -452,23 +466,20 @@ def indicator_history(indicator, public=False):
     periods = list(
         ReportingPeriod.objects.filter(policy=indicator.policy_id).order_by("start_date")
     )
-    national = period_figures([indicator], periods)
-    by_place = {}
-    values = (
-        IndicatorValue.objects.filter(
-            report__status=ReportStatus.APPROVED, indicator=indicator, governorate__isnull=False
-        )
-        .values("governorate_id", "report__period_id")
-        .annotate(**FIGURE_AGGREGATES)
-    )
-    for row in values:
-        by_place[(row["governorate_id"], row["report__period_id"])] = _figure(indicator, row)
+    national, by_place = {}, {}
+    for governorate_id, period_id, value in (
+        _figures().filter(indicator=indicator).values_list("governorate_id", "period_id", "value")
+    ):
+        if governorate_id is None:
+            national[period_id] = value
+        else:
+            by_place[(governorate_id, period_id)] = value
     targets = {
         (t.governorate_id, t.period_id): t.value for t in Target.objects.filter(indicator=indicator)
     }
     place_ids = {g for g, _p in by_place} | {g for g, _p in targets if g}
     places = list(Governorate.objects.filter(pk__in=place_ids).order_by("name_en"))
-    released = _released(public, indicator.policy_id, [indicator], periods) or {}
+    released = disclosure.released([indicator], {indicator.policy_id: periods}) if public else {}
     shown = released.get(indicator.pk)
 
     def figure(period, governorate_id, value):
@@ -479,7 +490,7 @@ def indicator_history(indicator, public=False):
     rows = [
         {
             "period": p,
-            "national": figure(p, None, national.get((indicator.pk, p.pk))),
+            "national": figure(p, None, national.get(p.pk)),
             "target": targets.get((None, p.pk)),
             "places": [
                 (figure(p, g.pk, by_place.get((g.pk, p.pk))), targets.get((g.pk, p.pk)))

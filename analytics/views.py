@@ -2,13 +2,13 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 import audit
 from analytics import disclosure, measures, report, selectors
+from core import cache
 from core.exports import safe_cell
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
@@ -42,39 +42,39 @@ def overview(request):
 
 def _overview(request, public):
     """The national overview: each pillar's status, achievement over time, budget and the
-    reporting rate. Every chart has its table."""
+    reporting rate. Every chart has its table. The figures are cached for visitors and
+    partners (analytics/cache.py)."""
+    context = cache.cached(request, "overview", lambda: _overview_context(request, public))
+    policy = context["policy"]
+    table = request.GET.get("csv")
+    if table in OVERVIEW_TABLES:
+        audit.record_export(request, f"{table}-{policy.code}.csv", source="chart")
+        return chart_csv(f"{table}-{policy.code}.csv", *OVERVIEW_TABLES[table](context))
+    return render(request, "analytics/overview.html", context)
+
+
+def _overview_context(request, public):
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     visitor = disclosure.for_visitor(request)
-    progress = selectors.indicator_progress(policy, period, public=visitor) if period else []
-    by_pillar = selectors.rollups(progress, key=lambda p: p.pillar.pk)
+    rollups = selectors.pillar_rollups(policy, period, public=visitor)
     pillars = []
     for pillar in Pillar.objects.order_by("number"):
-        items = [p for p in progress if p.pillar.pk == pillar.pk]
-        pillars.append(
-            {
-                "pillar": pillar,
-                "rollup": by_pillar.get(pillar.pk, measures.rollup([])),
-                "counts": measures.status_counts(items),
-            }
-        )
-    context = {
+        rollup, counts = rollups.get(pillar.pk, selectors.EMPTY)
+        pillars.append({"pillar": pillar, "rollup": rollup, "counts": counts})
+    national, counts = rollups.get(None, selectors.EMPTY)
+    return {
         "policy": policy,
         "period": period,
         "pillars": pillars,
-        "national": measures.rollup(p.achievement for p in progress),
-        "counts": measures.status_counts(progress),
+        "national": national,
+        "counts": counts,
         "budget": selectors.budget_by_source(policy),
         "over_time": selectors.achievement_over_time(policy, public=visitor),
         "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
         "statuses": measures.Status,
         "public": public,
     }
-    table = request.GET.get("csv")
-    if table in OVERVIEW_TABLES:
-        audit.record_export(request, f"{table}-{policy.code}.csv", source="chart")
-        return chart_csv(f"{table}-{policy.code}.csv", *OVERVIEW_TABLES[table](context))
-    return render(request, "analytics/overview.html", context)
 
 
 def _ratio(value):
@@ -138,45 +138,40 @@ def chart_csv(name, header, rows):
 def governorate(request, code):
     """One governorate: its activities, budget, reports and achievement per pillar, against
     the national figure."""
+    context = cache.cached(request, "governorate", lambda: _governorate_context(request, code))
+    return render(request, "analytics/governorate.html", context)
+
+
+def _governorate_context(request, code):
     place = get_object_or_404(Governorate, code=code)
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     visitor = disclosure.for_visitor(request)
-    local = (
-        selectors.indicator_progress(policy, period, governorate_id=place.pk, public=visitor)
-        if period
-        else []
-    )
-    national = selectors.indicator_progress(policy, period, public=visitor) if period else []
-    local_rollups = selectors.rollups(local, key=lambda p: p.pillar.pk)
-    national_rollups = selectors.rollups(national, key=lambda p: p.pillar.pk)
+    local = selectors.pillar_rollups(policy, period, governorate_id=place.pk, public=visitor)
+    national = selectors.pillar_rollups(policy, period, public=visitor)
     rows = [
         {
             "pillar": pillar,
-            "local": local_rollups.get(pillar.pk, measures.rollup([])),
-            "national": national_rollups.get(pillar.pk, measures.rollup([])),
+            "local": local.get(pillar.pk, selectors.EMPTY)[0],
+            "national": national.get(pillar.pk, selectors.EMPTY)[0],
         }
         for pillar in Pillar.objects.order_by("number")
     ]
-    activities = selectors.activities_in(policy, place)
-    return render(
-        request,
-        "analytics/governorate.html",
-        {
-            "place": place,
-            "policy": policy,
-            "period": period,
-            "rows": rows,
-            "activities": activities[:200],
-            "activity_count": len(activities),
-            "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
-            "reports": selectors.reports_in(policy, place),
-            "rates": [
-                (p, selectors.reporting_rate(p, governorate_id=place.pk))
-                for p in selectors.recent_periods(policy, 4)
-            ],
-        },
-    )
+    activities, activity_count = selectors.activities_in(policy, place, limit=200)
+    return {
+        "place": place,
+        "policy": policy,
+        "period": period,
+        "rows": rows,
+        "activities": activities,
+        "activity_count": activity_count,
+        "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
+        "reports": selectors.reports_in(policy, place),
+        "rates": [
+            (p, selectors.reporting_rate(p, governorate_id=place.pk))
+            for p in selectors.recent_periods(policy, 4)
+        ],
+    }
 
 
 MAP_MEASURES = {"achievement": _("Achievement"), "activities": _("Activities")}
@@ -185,6 +180,26 @@ MEASURES = set(MAP_MEASURES)
 
 def governorate_map(request):
     """Iraq's 19 governorates coloured by a chosen measure, with the same numbers in a table."""
+    context = cache.cached(request, "map", lambda: _map_context(request))
+    policy, measure, tiles = context["policy"], context["measure"], context["tiles"]
+    if request.GET.get("csv") == "map":
+        audit.record_export(request, f"map-{policy.code}.csv", source="chart")
+        return chart_csv(
+            f"map-{measure}-{policy.code}.csv",
+            [_("Governorate code"), _("Governorate"), MAP_MEASURES[measure]],
+            [
+                [
+                    t["place"].code,
+                    t["place"].name,
+                    _ratio(t["number"]) if measure == "achievement" else t["number"],
+                ]
+                for t in tiles
+            ],
+        )
+    return render(request, "analytics/map.html", context)
+
+
+def _map_context(request):
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     measure = request.GET.get("measure")
@@ -211,30 +226,7 @@ def governorate_map(request):
             }
         )
     tiles.sort(key=lambda t: (t["row"], t["column"]))
-    if request.GET.get("csv") == "map":
-        audit.record_export(request, f"map-{policy.code}.csv", source="chart")
-        return chart_csv(
-            f"map-{measure}-{policy.code}.csv",
-            [_("Governorate code"), _("Governorate"), MAP_MEASURES[measure]],
-            [
-                [
-                    t["place"].code,
-                    t["place"].name,
-                    _ratio(t["number"]) if measure == "achievement" else t["number"],
-                ]
-                for t in tiles
-            ],
-        )
-    return render(
-        request,
-        "analytics/map.html",
-        {
-            "policy": policy,
-            "period": period,
-            "measure": measure,
-            "tiles": tiles,
-        },
-    )
+    return {"policy": policy, "period": period, "measure": measure, "tiles": tiles}
 
 
 def _band(measure, number, values):
@@ -250,15 +242,17 @@ def _band(measure, number, values):
 
 def pillar(request, code):
     """A pillar's objectives, each with its roll-up, and every indicator with its status."""
+    context = cache.cached(request, "pillar", lambda: _pillar_context(request, code))
+    return render(request, "analytics/pillar.html", context)
+
+
+def _pillar_context(request, code):
     pillar_ = get_object_or_404(Pillar, code=code)
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
-    indicators = Indicator.objects.filter(policy=policy).filter(
-        Q(objective__pillar=pillar_) | Q(activity__objective__pillar=pillar_)
-    )
     progress = (
         selectors.indicator_progress(
-            policy, period, indicators=indicators, public=disclosure.for_visitor(request)
+            policy, period, pillar_id=pillar_.pk, public=disclosure.for_visitor(request)
         )
         if period
         else []
@@ -275,24 +269,25 @@ def pillar(request, code):
         }
         for o, items in sorted(objectives.items(), key=lambda pair: pair[0].code)
     ]
-    return render(
-        request,
-        "analytics/pillar.html",
-        {
-            "pillar": pillar_,
-            "policy": policy,
-            "period": period,
-            "rows": rows,
-            "rollup": measures.rollup(p.achievement for p in progress),
-            "hidden": disclosure.HIDDEN,
-        },
-    )
+    return {
+        "pillar": pillar_,
+        "policy": policy,
+        "period": period,
+        "rows": rows,
+        "rollup": measures.rollup(p.achievement for p in progress),
+        "hidden": disclosure.HIDDEN,
+    }
 
 
 def indicator(request, pk):
     """One indicator: baseline, targets and approved figures over time, by governorate; its
     framework references; and, when it continues an indicator of an earlier plan, the approved
     figures of each plan."""
+    context = cache.cached(request, "indicator", lambda: _indicator_context(request, pk))
+    return render(request, "analytics/indicator.html", context)
+
+
+def _indicator_context(request, pk):
     item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
     public = disclosure.for_visitor(request)
     if public and not item.policy.is_published:
@@ -301,17 +296,13 @@ def indicator(request, pk):
     plans = selectors.across_plans(item, public=public)
     if public:  # visitors see published plans only
         plans = [plan for plan in plans if plan["policy"].is_published]
-    return render(
-        request,
-        "analytics/indicator.html",
-        {
-            "indicator": item,
-            "public": public,
-            "references": item.framework_references.all(),
-            "across_plans": plans if len(plans) > 1 else [],
-            **history,
-        },
-    )
+    return {
+        "indicator": item,
+        "public": public,
+        "references": list(item.framework_references.all()),
+        "across_plans": plans if len(plans) > 1 else [],
+        **history,
+    }
 
 
 @login_required
@@ -336,15 +327,10 @@ def compliance(request):
 
 @login_required
 def progress_report(request):
-    """The national progress report for a period: printable page, or XLSX with ?format=xlsx."""
-    policy = _policy(request)
-    label = request.GET.get("period")
-    periods = ReportingPeriod.objects.filter(policy=policy)
-    period = (
-        periods.filter(label=label).first() if label else selectors.latest_closed_or_open(policy)
-    )
-    if period is None:
-        raise Http404
+    """The national progress report for a period: printable page, or XLSX with ?format=xlsx.
+    Its figures are cached for partners (analytics/cache.py)."""
+    content = cache.cached(request, "progress-report", lambda: _report_context(request))
+    policy, period = content["policy"], content["period"]
     if request.GET.get("format") == "xlsx":
         # The workbook (a summary and a sheet per pillar) is made by a background job; its page
         # offers the file when it is ready (analytics/tasks.py).
@@ -358,9 +344,17 @@ def progress_report(request):
         )
         audit.record_export(request, name, source="progress report", job=str(job.pk))
         return redirect(job)
-    content = report.report_content(policy, period)
-    return render(
-        request,
-        "analytics/progress_report.html",
-        {**content, "periods": periods.order_by("start_date")},
+    return render(request, "analytics/progress_report.html", content)
+
+
+def _report_context(request):
+    policy = _policy(request)
+    label = request.GET.get("period")
+    periods = ReportingPeriod.objects.filter(policy=policy)
+    period = (
+        periods.filter(label=label).first() if label else selectors.latest_closed_or_open(policy)
     )
+    if period is None:
+        raise Http404
+    content = report.report_content(policy, period)
+    return {**content, "periods": list(periods.order_by("start_date"))}

@@ -3,8 +3,9 @@
     DATABASE_URL=postgres://.../wps_load .venv/bin/python manage.py generate_load_data --scale 1
     DATABASE_URL=postgres://.../wps_load .venv/bin/python benchmarks/bench_pages.py --policy load-1
 
-Each page is requested three times by a superuser through Django's test client (in process,
-no network); the best time and the number of queries of the last run are printed.
+Each page is requested three times (--runs) by a superuser (or a visitor, --anonymous) through
+Django's test client (in process, no network); the best time and the number of queries of the
+last run are printed.
 """
 
 import argparse
@@ -19,6 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--policy", default="load-1")
+    parser.add_argument("--anonymous", action="store_true", help="as a visitor, not signed in")
+    parser.add_argument("--runs", type=int, default=3, help="requests per page (best kept)")
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
@@ -35,7 +38,10 @@ def main():
 
     user = User.objects.filter(is_superuser=True).first()
     client = Client()
-    client.force_login(user)
+    if not args.anonymous:
+        from tests.signin_helpers import verified_login
+
+        verified_login(client, user)  # the second factor too
     p = f"policy={args.policy}"
     indicator = Indicator.objects.filter(policy__code=args.policy).first()
     deep = (
@@ -62,7 +68,7 @@ def main():
     print(f"{connection.vendor}, policy {args.policy}, {total:,} values")
     for url in pages:
         best, queries, status = None, 0, None
-        for _ in range(3):
+        for _ in range(args.runs):
             with CaptureQueriesContext(connection) as captured:
                 start = time.perf_counter()
                 response = client.get(url)

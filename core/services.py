@@ -12,6 +12,11 @@ from django.db import models, transaction
 from django.db.models import signals
 from django.utils.translation import gettext_lazy as _
 
+# Sent after every write of a plan row through plan_save or plan_delete (`deleted` says
+# which): the dashboards' summary figures (analytics/figures.py) listen, so the plan apps need
+# not know of them.
+plan_changed = signals.Signal()
+
 REFUSALS = {
     "add": _("You may not add %(things)s."),
     "change": _("You may not change %(things)s."),
@@ -46,6 +51,7 @@ def plan_save(
         instance._change_reason = reason
     if not m2m:
         instance.save()
+        plan_changed.send(sender=type(instance), instance=instance, deleted=False)
         return instance
     # django-simple-history writes a snapshot on every many-to-many change; write the row and
     # its relations first without history, then one snapshot that holds them all.
@@ -80,6 +86,7 @@ def plan_save(
         using=instance._state.db,
         update_fields=None,
     )
+    plan_changed.send(sender=type(instance), instance=instance, deleted=False)
     return instance
 
 
@@ -90,3 +97,4 @@ def plan_delete(*, user, instance: models.Model, reason: str = "") -> None:
     if reason:
         instance._change_reason = reason
     instance.delete()
+    plan_changed.send(sender=type(instance), instance=instance, deleted=True)

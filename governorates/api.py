@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 
 from core.api import PlanFilterSet
+from core.cache import CachedListMixin
 from governorates.models import District, Governorate
 
 NAMES = ("name", "name_en", "name_ar", "name_ckb")
@@ -26,7 +27,7 @@ class GovernorateFilter(PlanFilterSet):
         fields = ["region"]
 
 
-class GovernorateViewSet(viewsets.ReadOnlyModelViewSet):
+class GovernorateViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """The 19 governorates (18 of ISO 3166-2:IQ and Halabja), each with its districts."""
 
     queryset = Governorate.objects.prefetch_related("districts").order_by("code")

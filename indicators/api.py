@@ -5,6 +5,7 @@ from django.db.models import Q
 from rest_framework import serializers, viewsets
 
 from core.api import ID_MAX, CodeOrIdFilter, GovernorateOrNationalFilter, IdFilter, PlanFilterSet
+from core.cache import CachedListMixin
 from indicators.models import FrameworkReference, Indicator, ReportingPeriod, Target
 from policy.api import TITLES, PublishedScope, code_of
 
@@ -188,7 +189,7 @@ class TargetFilter(PlanFilterSet):
         fields = ["policy", "pillar", "indicator", "period", "governorate"]
 
 
-class IndicatorViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class IndicatorViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Indicators of objectives (outcomes) and activities (outputs), with their baselines."""
 
     queryset = (
@@ -204,7 +205,7 @@ class IndicatorViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "updated_at"]
 
 
-class FrameworkReferenceViewSet(viewsets.ReadOnlyModelViewSet):
+class FrameworkReferenceViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """External frameworks indicators refer to: SDG targets (A/RES/70/1), CEDAW articles
     (A/RES/34/180) and the global indicators for resolution 1325 (S/2010/498), each with the
     source it is quoted from. Reference data: the same for every reader."""
@@ -216,7 +217,7 @@ class FrameworkReferenceViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "order", "updated_at"]
 
 
-class PeriodViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class PeriodViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Reporting periods (quarters) with their due dates and whether they are open."""
 
     queryset = ReportingPeriod.objects.select_related("policy").order_by(
@@ -227,7 +228,7 @@ class PeriodViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["start_date", "due_date", "updated_at"]
 
 
-class TargetViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class TargetViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Targets per indicator and period, national (no governorate) or per governorate."""
 
     policy_path = "indicator__policy"

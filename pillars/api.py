@@ -1,6 +1,7 @@
 from rest_framework import serializers, viewsets
 
 from core.api import PlanFilterSet
+from core.cache import CachedListMixin
 from pillars.models import Pillar
 
 
@@ -27,7 +28,7 @@ class PillarFilter(PlanFilterSet):
         fields = ["is_cross_cutting"]
 
 
-class PillarViewSet(viewsets.ReadOnlyModelViewSet):
+class PillarViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """The pillars of the policy: participation, protection and prevention, economic recovery,
     legislation (cross-cutting)."""
 

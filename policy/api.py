@@ -3,6 +3,7 @@ from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
+from core.cache import CachedListMixin
 from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from policy.models import (
@@ -216,7 +217,7 @@ class PublishedScope:
         return queryset
 
 
-class EntityViewSet(viewsets.ReadOnlyModelViewSet):
+class EntityViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Ministries, directorates, governorate offices, CSOs, networks, UN agencies, donors."""
 
     queryset = Entity.objects.select_related("parent", "governorate").order_by("code")
@@ -226,7 +227,7 @@ class EntityViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "name_en", "updated_at"]
 
 
-class PolicyViewSet(viewsets.ReadOnlyModelViewSet):
+class PolicyViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Plans: the National Policy 2021-2024 and any other plan the Directorate keeps."""
 
     queryset = Policy.objects.select_related("owner", "predecessor").order_by("-start_year", "code")
@@ -242,7 +243,7 @@ class PolicyViewSet(viewsets.ReadOnlyModelViewSet):
         return queryset
 
 
-class ObjectiveViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ObjectiveViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     queryset = Objective.objects.select_related("policy", "pillar", "parent").order_by(
         "policy__code", "code"
     )
@@ -252,7 +253,9 @@ class ObjectiveViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "updated_at"]
 
 
-class ActivityViewSet(ExportJobMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(
+    ExportJobMixin, CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet
+):
     """Activities with their lead and partner entities, governorates, groups and funding."""
 
     policy_path = "objective__policy"
@@ -288,7 +291,7 @@ class ThemeFilter(PlanFilterSet):
         fields = ["code"]
 
 
-class VulnerableGroupViewSet(viewsets.ReadOnlyModelViewSet):
+class VulnerableGroupViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Groups the plan targets: IDPs, returnees, survivors, women-headed households ..."""
 
     queryset = VulnerableGroup.objects.order_by("order", "code")
@@ -297,7 +300,7 @@ class VulnerableGroupViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code"]
 
 
-class ThemeViewSet(viewsets.ReadOnlyModelViewSet):
+class ThemeViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     """Tags across pillars: COVID-19 response, media plan, localisation ..."""
 
     queryset = Theme.objects.order_by("code")

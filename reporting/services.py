@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from analytics import figures
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
@@ -75,6 +76,11 @@ def _bump(report, user, **fields):
     return report
 
 
+def _indicators_of(report):
+    """The indicators whose figures a report's approval (or reopening) changes."""
+    return set(report.values.values_list("indicator_id", flat=True))
+
+
 def _event(report, user, kind, comment=""):
     return ReportEvent.objects.create(report=report, user=user, kind=kind, comment=comment)
 
@@ -123,6 +129,7 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
         if existing is None:
             raise
         return existing
+    figures.schedule_refresh()  # a new draft shows in the governorate pages' report counts
     _event(report, user, ReportEvent.Kind.CREATED)
     return report
 
@@ -271,6 +278,7 @@ def report_submit(*, user, report, version):
         raise ValidationError(missing)
     report = _bump(report, user, status=ReportStatus.SUBMITTED, submitted_at=timezone.now())
     _event(report, user, ReportEvent.Kind.SUBMITTED)
+    figures.schedule_refresh()  # no figure changes, the reporting rate does
     notifications.notify_submitted(report)
     return report
 
@@ -297,6 +305,7 @@ def report_return(*, user, report, version, comment):
         raise TransitionNotAllowed(_("Only a submitted report can be returned."))
     report = _bump(report, user, status=ReportStatus.RETURNED)
     _event(report, user, ReportEvent.Kind.RETURNED, comment.strip())
+    figures.schedule_refresh()
     notifications.notify_returned(report, comment.strip())
     return report
 
@@ -317,6 +326,7 @@ def report_approve(*, user, report, version, comment=""):
     if comment.strip():
         _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())
     _event(report, user, ReportEvent.Kind.APPROVED)
+    figures.schedule_refresh(_indicators_of(report))
     notifications.notify_approved(report)
     return report
 
@@ -334,6 +344,7 @@ def report_reopen(*, user, report, reason):
     report._change_reason = reason.strip()
     report = _bump(report, user, status=ReportStatus.RETURNED, approved_at=None)
     _event(report, user, ReportEvent.Kind.REOPENED, reason.strip())
+    figures.schedule_refresh(_indicators_of(report))
     notifications.notify_reopened(report, reason.strip())
     return report
 

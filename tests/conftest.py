@@ -116,4 +116,7 @@ def world(db):
     w.admin = user("dadmin", Role.DIRECTORATE_ADMIN, ministry)
     w.partner = user("partner", Role.PARTNER_VIEWER, other_cso)
     w.nobody = UserFactory(username="nobody")
+    from analytics import figures  # the rows above were written past the services
+
+    figures.refresh(policy_ids=[policy.pk])
     return w

@@ -106,6 +106,9 @@ def test_the_dashboards_cost_the_same_queries_at_any_volume(client, world, name,
             policy=world.policy, objective=None, activity=activity, code=f"V{n}"
         )
         TargetFactory(indicator=indicator, period=world.period)
+    from analytics import figures
+
+    figures.refresh(policy_ids=[world.policy.pk])  # the factories wrote past the services
     with CaptureQueriesContext(connection) as large:
         client.get(url)
     assert len(large) == len(small)
@@ -291,6 +294,6 @@ def test_the_map_achievement_uses_each_governorates_own_target(client, world):
         g.code: r
         for g, r in governorate_measures(world.policy, world.period, "achievement").items()
     }
-    assert figures["IQ-BG"].achievement == Decimal(7) / Decimal(24)
+    assert round(figures["IQ-BG"].achievement, 12) == round(Decimal(7) / Decimal(24), 12)
     assert figures["IQ-BG"].indicators == 1
     assert figures["IQ-BA"].achievement is None

@@ -161,14 +161,30 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # django-redis: compression of the cached page figures and API lists, and the
+            # client the Celery broker's library already brings (docs/architecture.md).
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env("CACHE_KEY_PREFIX", default="wps"),
+            "OPTIONS": {
+                "CLIENT_CLASS": "django_redis.client.DefaultClient",
+                "COMPRESSOR": "django_redis.compressors.zlib.ZlibCompressor",
+            },
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# How long the dashboards' figures and the API's lists stay cached for visitors and partners
+# (analytics/cache.py); their keys change with every refresh of the figures, so this only
+# bounds what a change outside the plan and the reports (a follow-up note) takes to show.
+# 0 turns the cache off.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+
+# When the dashboards' summary figures (analytics/figures.py) are refreshed after a change:
+# "on_commit" (once the transaction commits), or "immediate" (in the same transaction; the
+# tests, whose transactions never commit).
+FIGURES_REFRESH = env("FIGURES_REFRESH", default="on_commit")
 # Background work on Celery (config/celery.py), with Redis as the broker. Without a broker
 # (the quick start) every task runs at once in the process that asks for it: `make run` needs
 # nothing more. Production sets REDIS_URL (or CELERY_BROKER_URL) and runs `celery -A config

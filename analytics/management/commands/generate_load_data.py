@@ -19,6 +19,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from accounts.models import User
+from analytics import figures
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod, Target
 from pillars.models import Pillar
@@ -55,6 +56,10 @@ class Command(BaseCommand):
             counts = self.generate(code, scale)
         # Fresh statistics: without them PostgreSQL plans the first aggregates over a million
         # new rows badly (minutes instead of a second).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        # The dashboards read summaries (analytics/figures.py), built from the values above.
+        figures.refresh(policy_ids=[Policy.objects.get(code=code).pk])
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
         took = time.perf_counter() - started

@@ -97,6 +97,9 @@ class Command(BaseCommand):
             self.load_users()
         reports = load_demo_reports(policy) + load_demo_history(policy)
         reports += load_demo_followup(policy)
+        from analytics import figures  # the demo's reports were written past the services
+
+        figures.refresh(policy_ids=[policy.pk])
         if reports:
             self.counts["created"] = self.counts.get("created", 0) + reports
         summary = ", ".join(f"{n} {o}" for o, n in sorted(self.counts.items()))

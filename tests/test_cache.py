@@ -1,0 +1,168 @@
+"""The cache of the dashboards' figures and the API's lists (core/cache.py): visitors and
+partners are served from it, never a stale figure after an approval, never staff, never
+another visitor's CSRF token, one entry per language."""
+
+import re
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from reporting import services
+from tests.factories import api_key
+from tests.reporting_helpers import submitted
+from tests.signin_helpers import verified_login
+
+
+@pytest.fixture
+def cached(settings, world):
+    settings.PAGE_CACHE_SECONDS = 600
+    cache.clear()
+    world.policy.is_published = True
+    world.policy.save()
+    yield world
+    cache.clear()
+
+
+def _approve(world, report):
+    return services.report_approve(user=world.reviewer, report=report, version=report.version)
+
+
+def test_an_approval_shows_at_once_on_the_cached_overview(client, cached):
+    report = submitted(cached)
+    before = client.get("/").content.decode()
+    assert "0 of 2 indicators" in before
+    token = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    again = client.get("/").content.decode()  # from the cache, with a token of its own
+    assert token.sub("", again) == token.sub("", before)
+    _approve(cached, report)
+    after = client.get("/").content.decode()
+    assert "1 of 2 indicators" in after and "33\xa0%" in after
+
+
+def test_an_approval_shows_at_once_in_the_cached_api_list(cached):
+    report = submitted(cached)
+    visitor = APIClient()
+    assert visitor.get("/api/v1/indicator-values/").json()["results"] == []
+    _approve(cached, report)
+    values = visitor.get("/api/v1/indicator-values/").json()["results"]
+    assert sorted(v["value"] for v in values) == ["12.0000", "8.0000"]
+
+
+def test_a_reopening_takes_the_figure_off_the_cached_pages_at_once(client, cached):
+    report = _approve(cached, submitted(cached))
+    map_url = reverse("analytics:map")
+    assert "33\xa0%" in client.get("/").content.decode()
+    client.get(map_url)
+    services.report_reopen(user=cached.admin, report=report, reason="Wrong governorate.")
+    assert "0 of 2 indicators" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/",
+        "/dashboard/",
+        "/map/",
+        "/governorates/IQ-BG/",
+        "/indicators/{indicator}/",
+        "/pillars/{pillar}/",
+        "/api/v1/indicator-values/",
+        "/api/v1/activities/",
+    ],
+)
+def test_a_cached_page_reads_no_figures(client, cached, url):
+    """The second visitor's request reads the version and nothing of the figures."""
+    _approve(cached, submitted(cached))
+    url = url.format(indicator=cached.indicator.pk, pillar=cached.activity.objective.pillar.code)
+    first = client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get(url)
+    assert second.status_code == first.status_code == 200
+    tables = " ".join(q["sql"] for q in queries.captured_queries)
+    assert "analytics_progressfigure" not in tables and "reporting_indicatorvalue" not in tables
+    assert "analytics_indicatorfigure" not in tables
+    assert len(queries) < 6
+
+
+def test_staff_are_never_served_from_the_cache(client, cached, monkeypatch):
+    stored = []
+    real_set = cache.set
+    monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
+    verified_login(client, cached.reviewer)
+    for url in ("/dashboard/", "/map/", "/governorates/IQ-BG/"):
+        assert client.get(url).status_code == 200
+    assert APIClient().get("/api/v1/activities/").status_code == 200  # a visitor: stored
+    staff_api = APIClient()
+    staff_api.credentials(HTTP_AUTHORIZATION=f"Token {api_key(cached.reviewer)}")
+    staff_api.get("/api/v1/activities/")
+    stored = [k for k in stored if not k.startswith("throttle")]
+    assert len(stored) == 1 and ":visitor:" in stored[0]  # the visitor's API list only
+
+
+def test_a_reporter_is_not_served_a_partners_or_visitors_figures(client, cached, monkeypatch):
+    stored = []
+    real_set = cache.set
+    monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
+    verified_login(client, cached.reporter)
+    client.get("/dashboard/")
+    verified_login(client, cached.partner)
+    client.get("/dashboard/")
+    stored = [k.removeprefix("body:") for k in stored if not k.startswith("throttle")]
+    assert {k.split(":")[3] for k in stored} == {"partner"}  # the figures, and the page body
+
+
+def test_a_page_from_the_cache_carries_the_visitors_own_csrf_token(cached):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.get("/")
+    page = second.get("/").content.decode()  # from the cache
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    response = second.post(
+        reverse("set_language"), {"language": "ar", "next": "/", "csrfmiddlewaretoken": token}
+    )
+    assert response.status_code == 302  # not 403: the token is this visitor's
+
+
+def test_each_language_has_its_own_cached_page(client, cached):
+    english = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    arabic = client.get("/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert 'lang="en"' in english and 'lang="ar"' in arabic
+    assert "National overview" in english and "National overview" not in arabic
+
+
+def test_a_partners_cached_list_of_sensitive_values_is_still_logged(cached):
+    from audit.models import AccessEvent, Kind
+    from indicators.models import Indicator
+
+    Indicator.objects.filter(pk=cached.indicator.pk).update(is_sensitive=True)
+    _approve(cached, submitted(cached))
+    partner = APIClient()
+    partner.credentials(HTTP_AUTHORIZATION=f"Token {api_key(cached.partner)}")
+    first = partner.get("/api/v1/indicator-values/").json()
+    second = partner.get("/api/v1/indicator-values/").json()  # from the cache
+    assert first == second and first["results"][0]["value"] is not None
+    assert AccessEvent.objects.filter(kind=Kind.SENSITIVE_VALUES).count() == 2
+
+
+def test_the_overview_costs_the_same_queries_cached_at_any_volume(client, cached):
+    from analytics import figures
+    from tests.factories import IndicatorFactory, TargetFactory
+
+    _approve(cached, submitted(cached))
+    client.get("/")
+    with CaptureQueriesContext(connection) as small:
+        client.get("/")
+    for n in range(10):
+        indicator = IndicatorFactory(
+            policy=cached.policy, objective=cached.activity.objective, code=f"C{n}"
+        )
+        TargetFactory(indicator=indicator, period=cached.period)
+    figures.refresh(policy_ids=[cached.policy.pk])
+    client.get("/")
+    with CaptureQueriesContext(connection) as large:
+        client.get("/")
+    assert len(large) == len(small)
