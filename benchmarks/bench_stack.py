@@ -130,10 +130,11 @@ class _FormParser(html.parser.HTMLParser):
         elif tag == "select" and name:
             self._select = name
             self.fields.setdefault(name, None)
-        elif tag == "option" and self._select:
-            # the selected option, else the first one
-            if "selected" in a or self.fields[self._select] is None:
-                self.fields[self._select] = a.get("value", "")
+        elif tag == "option" and self._select and ("selected" in a or self._first_option()):
+            self.fields[self._select] = a.get("value", "")  # the selected one, else the first
+
+    def _first_option(self):
+        return self.fields[self._select] is None
 
     def handle_endtag(self, tag):
         if tag == "textarea":
@@ -392,13 +393,15 @@ def ensure_database(database_url):
 def loaded(database_url, code) -> bool:
     import psycopg2
 
-    with contextlib.closing(psycopg2.connect(database_url)) as connection:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT to_regclass('policy_policy')")
-            if cursor.fetchone()[0] is None:
-                return False
-            cursor.execute("SELECT 1 FROM policy_policy WHERE code = %s", [code])
-            return cursor.fetchone() is not None
+    with (
+        contextlib.closing(psycopg2.connect(database_url)) as connection,
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SELECT to_regclass('policy_policy')")
+        if cursor.fetchone()[0] is None:
+            return False
+        cursor.execute("SELECT 1 FROM policy_policy WHERE code = %s", [code])
+        return cursor.fetchone() is not None
 
 
 def load_volume(env, scale, log):
@@ -476,9 +479,12 @@ def django_setup(env):
     ):
         os.environ[key] = env[key]
     sys.path.insert(0, str(ROOT))
+    import logging
+
     import django
 
     django.setup()
+    logging.getLogger("axes").setLevel(logging.WARNING)  # its sign-in lines, in process
 
 
 def cache_pattern() -> str:
@@ -604,7 +610,7 @@ def prepare(scale) -> dict:
         report = services.report_approve(
             user=users["bench-reviewer"], report=report, version=report.version
         )
-    stamp = datetime.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
+    stamp = "bench " + _now().strftime("%Y-%m-%d %H:%M:%S")
     return {
         "policy": policy.code,
         "period": period.label,
@@ -714,7 +720,7 @@ class Bench:
         self.port = free_port()
         self.host = f"http://{LOOPBACK}:{self.port}"
         self.env = server_env(self.database_url, self.redis_url, self.port)
-        stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
+        stamp = _now().strftime("%Y%m%d-%H%M%S")
         self.logs = WORK / "logs" / stamp
         self.logs.mkdir(parents=True, exist_ok=True)
         self.stamp = stamp
@@ -800,8 +806,8 @@ class Bench:
             str(users),
             "-r",
             str(users),
-            "-t",
-            f"{int(self.duration) + 2}s",
+            "-t",  # a bound only: the users stop themselves (locustfile.py)
+            f"{int(self.duration) + self.args.stop_timeout + 300}s",
             "--stop-timeout",
             str(self.args.stop_timeout),
             "--only-summary",
@@ -814,7 +820,7 @@ class Bench:
         self.sampler.reset()
         process = start(cmd, env, self.logs / f"{_slug(label)}.locust.log")
         try:
-            process.wait(timeout=self.duration + self.args.stop_timeout + 60)
+            process.wait(timeout=self.duration + 2 * self.args.stop_timeout + 360)
         finally:
             stop(process)
         samples = []
@@ -971,9 +977,7 @@ class Bench:
         )
         row["login_p50"] = login_p50
         overview = [s for s in samples if s["name"] == "/dashboard/"]
-        row = self.record(
-            "  the overview meanwhile", "cleared", self.clients, overview, rss, None
-        )
+        row = self.record("  the overview meanwhile", "cleared", self.clients, overview, rss, None)
         row["login_p50"] = login_p50
 
     def approvals(self, login_p50):
@@ -983,7 +987,7 @@ class Bench:
         f = self.fixture
         token = {"Authorization": f"Token {f['reviewer_key']}", "Content-Type": "application/json"}
         clear_cache(self.redis_url, self.pattern)
-        status, page = http_get(self.host + "/dashboard/")
+        _, page = http_get(self.host + "/dashboard/")
         full = indicators_with_data(page)
         if full is None:
             self.notes.append("Approval: the overview's count of indicators was not found.")
@@ -1053,7 +1057,7 @@ class Bench:
         peak_celery = max((r.get("rss_celery") or 0) for r in self.rows) if self.rows else 0
         lines = [
             f"`make bench SCALE={self.scale:g} DURATION={self.duration:g}s "
-            f"CLIENTS={self.clients}` on {datetime.date.today()}, commit {commit}: "
+            f"CLIENTS={self.clients}` on {_now().date()}, commit {commit}: "
             f"{f['values']:,} indicator values (plan {f['policy']}), gunicorn with "
             f"{self.workers} sync workers and {celery}, PostgreSQL and Redis on this machine, "
             f"locust on the loopback. Times in ms; 'cleared': the cache's keys deleted before "
@@ -1074,6 +1078,10 @@ class Bench:
         print(f"Written to {out.relative_to(ROOT)} (logs in {self.logs.relative_to(ROOT)})")
 
 
+def _now():
+    return datetime.datetime.now(datetime.UTC)
+
+
 def _slug(text):
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:60]
 
@@ -1082,9 +1090,7 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scale", type=float, default=float(os.environ.get("BENCH_SCALE", 1)))
     parser.add_argument("--duration", default=os.environ.get("BENCH_DURATION", "30s"))
-    parser.add_argument(
-        "--clients", type=int, default=int(os.environ.get("BENCH_CLIENTS", 16))
-    )
+    parser.add_argument("--clients", type=int, default=int(os.environ.get("BENCH_CLIENTS", 16)))
     parser.add_argument(
         "--database-url",
         default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DATABASE),

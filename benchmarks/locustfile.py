@@ -20,11 +20,13 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import gevent
+import gevent.event
 from locust import HttpUser, constant, events, task
 from locust.exception import StopUser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_stack import form_fields  # noqa: E402 (pure helpers, no Django)
+from bench_stack import form_fields  # pure helpers, no Django
 
 PLAN = json.loads(os.environ.get("BENCH_PLAN", "{}"))
 if PLAN and urlsplit(PLAN["host"]).hostname not in ("127.0.0.1", "localhost"):
@@ -62,12 +64,26 @@ def _past_deadline():
     return time.time() >= PLAN.get("deadline", float("inf"))
 
 
+# With a reporter in the plan the visitors wait until she is signed in, and go on loading the
+# pages until she has saved MIN_SAVES times (even past the deadline): every save is measured
+# under the full load. When the last user stops, locust stops.
+REPORTER_READY = gevent.event.Event()
+MIN_SAVES = PLAN.get("reporter", {}).get("min_saves", 5)
+STATE = {"active": 0, "saves": 0, "saved": 0}
+
+
 class _Loopback(HttpUser):
     abstract = True
     wait_time = constant(0)
 
     def on_start(self):
+        STATE["active"] += 1
         self.client.headers.update(HEADERS)
+
+    def on_stop(self):
+        STATE["active"] -= 1
+        if STATE["active"] <= 0:
+            gevent.spawn_later(0.1, self.environment.runner.quit)
 
     def _plain(self):
         for cookie in self.client.cookies:
@@ -82,6 +98,8 @@ class Visitor(_Loopback):
     def on_start(self):
         super().on_start()
         spec = PLAN["visitors"]
+        if "reporter" in PLAN:
+            REPORTER_READY.wait(timeout=300)
         self.client.headers.update(spec.get("headers") or {})
         self.urls = spec["urls"]
         self.names = spec.get("names") or self.urls
@@ -102,7 +120,8 @@ class Visitor(_Loopback):
 
     @task
     def read(self):
-        if _past_deadline():
+        reporter_done = "reporter" not in PLAN or STATE["saved"] >= MIN_SAVES
+        if _past_deadline() and reporter_done:
             raise StopUser()
         i = self.turn % len(self.urls)
         self.turn += 1
@@ -123,6 +142,16 @@ class Reporter(_Loopback):
         spec = PLAN["reporter"]
         self.report = spec["report"]
         self.origin = "https://" + urlsplit(PLAN["host"]).netloc
+        try:
+            self._sign_in(spec)
+        except Exception as error:
+            print(f"The reporter could not sign in: {error}", file=sys.stderr)
+            STATE["saved"] = MIN_SAVES  # the visitors stop at the deadline
+            raise StopUser() from error
+        finally:
+            REPORTER_READY.set()  # the visitors start, even when signing in failed
+
+    def _sign_in(self, spec):
         page = self.client.get("/accounts/login/", name="reporter: login page")
         self._plain()
         fields = form_fields(page.text)
@@ -137,22 +166,21 @@ class Reporter(_Loopback):
         self._plain()
         if answer.status_code != 302:
             raise RuntimeError(f"The reporter could not sign in (HTTP {answer.status_code}).")
-        self.saves = 0
 
     @task
     def save(self):
-        if _past_deadline():
+        if _past_deadline() and STATE["saved"] >= MIN_SAVES:
             raise StopUser()
         url = f"/reports/{self.report}/edit/"
         form = self.client.get(url, name="reporter: open the draft")
         self._plain()
         fields = form_fields(form.text)
-        self.saves += 1
-        fields["achievements"] = f"Benchmark draft, save {self.saves}."
+        STATE["saves"] += 1
+        fields["achievements"] = f"Benchmark draft, save {STATE['saves']}."
         fields.pop("action", None)
         for name in list(fields):
             if name.startswith("value-"):
-                fields[name] = str(self.saves % 50)
+                fields[name] = str(STATE["saves"] % 50)
         with self.client.post(
             url,
             data=fields,
@@ -163,5 +191,5 @@ class Reporter(_Loopback):
         ) as response:
             if response.status_code != 302:
                 response.failure(f"HTTP {response.status_code}: the draft was not saved")
+        STATE["saved"] += 1  # failed ones too: the loop must end
         self._plain()
-
