@@ -186,6 +186,11 @@ def _ms(value):
     return f"{value:.1f}"
 
 
+def _t(value):
+    text = _ms(value)
+    return text if text.endswith((" s", "–")) else text + " ms"
+
+
 def _x(value):
     return "–" if value is None else (f"{value:,.0f}x" if value >= 10 else f"{value:.1f}x")
 
@@ -728,6 +733,7 @@ class Bench:
         self.notes = []
         self.sampler = RssSampler()
         self.only = set(filter(None, (args.only or "").split(",")))
+        self.load_at_start = os.getloadavg()[1]
 
     def wanted(self, group):
         return not self.only or group in self.only
@@ -847,9 +853,9 @@ class Bench:
         self.rows.append(row)
         s = row["summary"]
         print(
-            f"  {what} [{cache}]: {s['n']} requests, p50 {_ms(s['p50'])} ms, "
-            f"p95 {_ms(s['p95'])} ms, p99 {_ms(s['p99'])} ms, {_rps(s['rps'])} req/s"
-            + (f"; SQL p50 {_ms(sql['p50'])} ms ({sql['queries']} statements)" if sql else "")
+            f"  {what} [{cache}]: {s['n']} requests, p50 {_t(s['p50'])}, "
+            f"p95 {_t(s['p95'])}, p99 {_t(s['p99'])}, {_rps(s['rps'])} req/s"
+            + (f"; SQL p50 {_t(sql['p50'])} ({sql['queries']} statements)" if sql else "")
         )
         return row
 
@@ -906,12 +912,18 @@ class Bench:
     def run(self):
         pages, api, token = self.figures()
         clients = self.clients
-        print(f"\nFloor: the login page, {clients} clients, {self.duration:g} s")
+        print(f"\nFloor: the login page, {clients} clients and 1, {self.duration:g} s")
         self.warm("/accounts/login/")
         samples, rss = self.locust("login", self.visitors(["/accounts/login/"], bust=False))
         self.login = self.record("floor: the login page", "–", clients, samples, rss)
         login_p50 = self.login["summary"]["p50"]
         self.login["login_p50"] = login_p50
+        samples, rss = self.locust(
+            "login 1", self.visitors(["/accounts/login/"], bust=False, count=1)
+        )
+        row = self.record("floor: the login page, 1 client", "–", 1, samples, rss)
+        self.login_alone = row["summary"]["p50"]
+        row["login_p50"] = self.login_alone
 
         http_headers = {"HTTP_AUTHORIZATION": token["Authorization"]}
         deep = None
@@ -958,7 +970,7 @@ class Bench:
         print("\nA reporter saves a draft, alone")
         samples, rss = self.locust("reporter alone", reporter=spec)
         row = self.record("reporter saves a draft, alone", "–", 1, samples, rss, sql, name)
-        row["login_p50"] = login_p50
+        row["login_p50"] = self.login_alone
         print(f"\nA reporter saves a draft while {self.clients} visitors load the overview")
         self.warm("/dashboard/")
         samples, rss = self.locust(
@@ -1022,14 +1034,15 @@ class Bench:
             )
         rss = dict(self.sampler.peaks)
         row = self.record("approval over the API (reviewer token)", "–", 1, approve_ms, rss)
-        row["login_p50"] = login_p50
+        row["summary"]["rps"] = None
+        row["login_p50"] = self.login_alone
         shown = [
             {"start": 0, "ms": s * 1000} if s is not None else {"start": 0, "ms": 0, "error": "x"}
             for s in visible
         ]
         row = self.record("approval -> visible on the overview", "–", 1, shown, rss)
         row["summary"]["rps"] = None
-        row["login_p50"] = login_p50
+        row["login_p50"] = self.login_alone
         if any(s is None for s in visible):
             self.notes.append(f"An approval did not show on the overview within {timeout} s.")
         shown = [r for r in reopened if r is not None]
@@ -1062,7 +1075,10 @@ class Bench:
             f"{self.workers} sync workers and {celery}, PostgreSQL and Redis on this machine, "
             f"locust on the loopback. Times in ms; 'cleared': the cache's keys deleted before "
             f"every request; the SQL floor is the request's SQL replayed through psycopg2 by as "
-            f"many threads.",
+            f"many threads; a 1-client row is compared with the 1-client login page. "
+            f"Load average of the machine (5 min) "
+            f"{self.load_at_start:.1f} at the start, {os.getloadavg()[1]:.1f} at the end "
+            f"(2 cores, shared).",
             "",
             markdown_table(self.rows),
         ]
