@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 import audit
@@ -345,16 +345,20 @@ def progress_report(request):
     )
     if period is None:
         raise Http404
-    content = report.report_content(policy, period)
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            report.report_xlsx(content),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        # The workbook (a summary and a sheet per pillar) is made by a background job; its page
+        # offers the file when it is ready (analytics/tasks.py).
+        from jobs.services import job_start
+
         name = f"progress-report-{policy.code}-{period.label}.xlsx"
-        audit.record_export(request, name, source="progress report")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        job = job_start(
+            user=request.user,
+            kind="analytics.progress_report",
+            params={"policy": policy.pk, "period": period.pk, "file": name},
+        )
+        audit.record_export(request, name, source="progress report", job=str(job.pk))
+        return redirect(job)
+    content = report.report_content(policy, period)
     return render(
         request,
         "analytics/progress_report.html",

@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("config.api")),
+    path("", include("jobs.urls")),
     path("", include("analytics.urls")),
     path("", include("followup.urls")),
     path("", include("reporting.urls")),

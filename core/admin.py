@@ -1,6 +1,7 @@
 """Admin building blocks: every save and delete in the admin goes through core.services."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -83,6 +84,45 @@ class ImportExportPlanAdmin(ServiceWritesMixin, ImportExportModelAdmin, SimpleHi
     # traceback (server paths): the template replaces the library's error list.
     import_template_name = "admin/core/import.html"
     import_error_display = ("message", "row")
+
+    def import_action(self, request, **kwargs):
+        """A sheet of more than IMPORT_JOB_ROWS rows is checked and imported in the background
+        (policy/tasks.py), with a page that follows it, instead of in this request: thousands
+        of rows, read twice (preview, then import), would pass the server's time-out."""
+        if request.method == "POST" and self.has_import_permission(request):
+            job = self._import_in_background(request)
+            if job is not None:
+                return HttpResponseRedirect(job.get_absolute_url())
+        return super().import_action(request, **kwargs)
+
+    def _import_in_background(self, request):
+        from jobs.services import job_start
+        from policy.sheets import SHEETS, SheetRefused, load_dataset
+
+        form = self.create_import_form(request)
+        if not form.is_valid():
+            return None
+        resource_class = self.get_import_resource_classes(request)[
+            int(form.cleaned_data.get("resource") or 0)
+        ]
+        sheet = next((name for name, cls in SHEETS.items() if cls is resource_class), None)
+        upload = form.cleaned_data["import_file"]
+        content = upload.read()
+        upload.seek(0)
+        try:
+            rows = len(load_dataset(content, upload.name))
+        except SheetRefused:
+            return None  # the library's own page says what is wrong with the file
+        if sheet is None or rows <= settings.IMPORT_JOB_ROWS:
+            return None
+        return job_start(
+            user=request.user,
+            kind="plan.import_check",
+            params={"sheet": sheet, "file": upload.name},
+            source=content,
+            source_name=upload.name,
+            total=rows,
+        )
 
     def get_import_data_kwargs(self, **kwargs):
         # All or nothing at the confirmation step too: a row refused then rolls back the rest.

@@ -322,12 +322,14 @@ class PlanResource(resources.ModelResource):
                 field.widget.cache = {}
             if isinstance(field, CodeListField):
                 field.known = {}  # read once for this import
+        self._rows_in_sheet = len(dataset)
         headers = [_text(h) for h in (dataset.headers or [])]
         dataset.headers = headers
         # Spreadsheets keep formatted empty rows at the end; they are not data.
         for index in reversed(range(len(dataset))):
             if all(_text(cell) == "" for cell in dataset[index]):
                 del dataset[index]
+        self._rows_in_sheet = len(dataset)
         missing = [f.column_name for f in self.get_import_fields() if f.column_name not in headers]
         if missing:
             self._refused = True  # no row is read: each would only repeat this problem
@@ -341,7 +343,11 @@ class PlanResource(resources.ModelResource):
             result = self.get_row_result_class()()
             result.import_type = result.IMPORT_TYPE_SKIP
             return result
-        return super().import_row(row, instance_loader, **kwargs)
+        result = super().import_row(row, instance_loader, **kwargs)
+        progress = kwargs.get("progress")  # a background job's progress bar (jobs.progress)
+        if progress is not None:
+            progress(kwargs.get("row_number", 0), self._rows_in_sheet)
+        return result
 
     def before_import_row(self, row, **kwargs):
         for key, value in list(row.items()):

@@ -3,6 +3,7 @@ from django.db.models import Prefetch, Q
 from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
+from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from policy.models import (
     Activity,
@@ -251,7 +252,7 @@ class ObjectiveViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["code", "updated_at"]
 
 
-class ActivityViewSet(PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(ExportJobMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
     """Activities with their lead and partner entities, governorates, groups and funding."""
 
     policy_path = "objective__policy"

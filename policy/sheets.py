@@ -54,8 +54,12 @@ def load_dataset(content: bytes, file_name: str) -> tablib.Dataset:
         ) from exc
 
 
-def sheet_import(*, user, sheet: str, dataset: tablib.Dataset, dry_run: bool = False):
-    """Import one sheet all-or-nothing; returns the import result or raises SheetRefused."""
+def sheet_import(
+    *, user, sheet: str, dataset: tablib.Dataset, dry_run: bool = False, progress=None
+):
+    """Import one sheet all-or-nothing; returns the import result or raises SheetRefused.
+
+    `progress(done, total)`, if given, is called after each row (a background job's bar)."""
     resource = SHEETS[sheet]()
     model = resource._meta.model
     perm = f"{model._meta.app_label}.import_{model._meta.model_name}"
@@ -71,6 +75,7 @@ def sheet_import(*, user, sheet: str, dataset: tablib.Dataset, dry_run: bool = F
             use_transactions=True,
             user=user,
             collect_failed_rows=True,
+            **({"progress": progress} if progress is not None else {}),
         )
         problems = describe_errors(result)
         if problems:

@@ -1,14 +1,15 @@
-"""E-mails about reports. Sent after the transaction commits, so a rolled-back change never
-mails anyone. Console back end by default; SMTP from the environment in production."""
+"""E-mails about reports. Queued after the transaction commits, so a rolled-back change never
+mails anyone, and sent by a worker (core.tasks.send_mail). Console back end by default; SMTP
+from the environment in production."""
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
 from accounts.models import Membership, Role, User
+from core.tasks import queue_mail
 from reporting.permissions import REPORTER_ROLES
 
 
@@ -45,7 +46,7 @@ def _send(users, template, report, **context):
                 {"report": report, "user": user, "link": link, **context},
             )
             subject, _sep, text = body.strip().partition("\n")
-        send_mail(subject.strip(), text.strip(), settings.DEFAULT_FROM_EMAIL, [user.email])
+        queue_mail(subject.strip(), text.strip(), [user.email])
 
 
 def _later(users_fn, template, report, **context):

@@ -75,3 +75,37 @@ def outstanding(days: int):
                         (activity, period)
                     )
     return result
+
+
+def send_reminders(days: int = 7, dry_run: bool = False, log=None) -> int:
+    """E-mail each reporter one message for their overdue reports and one for those due within
+    `days` days, in their language; returns how many were sent (queued). `log(text)` hears of
+    each one."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+    from django.utils import translation
+
+    from core.tasks import queue_mail
+
+    link = settings.SITE_URL.rstrip("/") + reverse("reporting:my_work")
+    sent = 0
+    for membership, buckets in outstanding(days).items():
+        user = membership.user
+        for kind in ("overdue", "due"):
+            items = [{"activity": a, "period": p} for a, p in buckets[kind]]
+            if not items:
+                continue
+            if log is not None:
+                log(f"{user.email}: {len(items)} {kind}")
+            if dry_run:
+                continue
+            with translation.override(user.language or settings.LANGUAGE_CODE):
+                body = render_to_string(
+                    "reporting/email/reminder.txt",
+                    {"items": items, "overdue": kind == "overdue", "link": link},
+                )
+            subject, _sep, text = body.strip().partition("\n")
+            queue_mail(subject.strip(), text.strip(), [user.email])
+            sent += 1
+    return sent

@@ -4,6 +4,7 @@ import datetime
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -44,6 +45,7 @@ INSTALLED_APPS = [
     "analytics",
     "followup",
     "audit",
+    "jobs",
 ]
 
 MIDDLEWARE = [
@@ -166,6 +168,55 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background work on Celery (config/celery.py), with Redis as the broker. Without a broker
+# (the quick start) every task runs at once in the process that asks for it: `make run` needs
+# nothing more. Production sets REDIS_URL (or CELERY_BROKER_URL) and runs `celery -A config
+# worker` and one `celery -A config beat` (docs/deployment.md).
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL)
+CELERY_TASK_ALWAYS_EAGER = not CELERY_BROKER_URL
+CELERY_TASK_EAGER_PROPAGATES = True
+# Jobs keep their own state in the database (jobs.Job); no result backend is needed.
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged when it has finished, so one that a lost worker was running is run
+# again (every job runs in one transaction: nothing of the lost run remains).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+# The longest a job may run (seconds); past it the job fails with a message that says so.
+JOB_TIME_LIMIT = env.int("JOB_TIME_LIMIT", default=3600)
+CELERY_TASK_SOFT_TIME_LIMIT = JOB_TIME_LIMIT
+CELERY_TASK_TIME_LIMIT = JOB_TIME_LIMIT + 60
+# Redis hands an unacknowledged task to another worker after this long: longer than any job.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * JOB_TIME_LIMIT}
+# A worker process that has grown past this (KiB) is replaced after its task.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_KIB", default=300_000)
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# What runs on a schedule (celery beat), times in TIME_ZONE.
+CELERY_BEAT_SCHEDULE = {
+    "reminders": {
+        "task": "reporting.send_reminders",
+        "schedule": crontab(hour=8, minute=0, day_of_week="sun"),  # the first working day
+    },
+    "purge-access-log": {
+        "task": "audit.purge_access_log",
+        "schedule": crontab(hour=2, minute=30),
+    },
+    "purge-jobs": {
+        "task": "jobs.purge",
+        "schedule": crontab(hour=3, minute=0),
+    },
+}
+# Sheets of more rows than this are imported in the background by the admin, with a progress
+# bar, instead of in the request (which a reverse proxy or gunicorn would time out).
+IMPORT_JOB_ROWS = env.int("IMPORT_JOB_ROWS", default=200)
+# Exports of more rows than this are written in the background, then offered for download.
+EXPORT_JOB_ROWS = env.int("EXPORT_JOB_ROWS", default=5000)
+# How long finished jobs and their files are kept.
+JOB_RETENTION_DAYS = env.int("JOB_RETENTION_DAYS", default=7)
 
 # How many reverse proxies stand in front of the application server, each appending to
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits

@@ -23,3 +23,6 @@ REST_FRAMEWORK = {
 # once-a-minute session write (accounts/middleware.py) falling into one of them only would make
 # them differ. The clock starts at sign-in; tests/test_signin_idle.py sets this back to 60.
 IDLE_TIMEOUT_STAMP_SECONDS = 3600
+
+# Tasks run in the test's own process; tests/test_worker.py runs them through a real worker.
+CELERY_TASK_ALWAYS_EAGER = True

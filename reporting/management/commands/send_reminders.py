@@ -1,17 +1,13 @@
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.management.base import BaseCommand
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils import translation
 
-from reporting.reminders import outstanding
+from reporting.reminders import send_reminders
 
 
 class Command(BaseCommand):
     help = (
         "E-mail reporters about progress reports due within --days days and those overdue. "
-        "Meant for cron, e.g. every Monday: `manage.py send_reminders --days 7`."
+        "Celery beat runs it every Sunday morning (CELERY_BEAT_SCHEDULE); by hand: "
+        "`manage.py send_reminders --days 7`."
     )
 
     def add_arguments(self, parser):
@@ -19,27 +15,5 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="List, do not send.")
 
     def handle(self, *args, days=7, dry_run=False, **options):
-        link = settings.SITE_URL.rstrip("/") + reverse("reporting:my_work")
-        sent = 0
-        for membership, buckets in outstanding(days).items():
-            user = membership.user
-            for kind in ("overdue", "due"):
-                items = [{"activity": a, "period": p} for a, p in buckets[kind]]
-                if not items:
-                    continue
-                self.stdout.write(f"{user.email}: {len(items)} {kind}")
-                if dry_run:
-                    continue
-                with translation.override(user.language or settings.LANGUAGE_CODE):
-                    body = render_to_string(
-                        "reporting/email/reminder.txt",
-                        {
-                            "items": items,
-                            "overdue": kind == "overdue",
-                            "link": link,
-                        },
-                    )
-                subject, _sep, text = body.strip().partition("\n")
-                send_mail(subject.strip(), text.strip(), settings.DEFAULT_FROM_EMAIL, [user.email])
-                sent += 1
+        sent = send_reminders(days, dry_run=dry_run, log=self.stdout.write)
         self.stdout.write(self.style.SUCCESS(f"{sent} reminder(s) sent."))

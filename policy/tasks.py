@@ -1,0 +1,64 @@
+"""Plan sheets imported in the background (the admin hands over sheets of more than
+IMPORT_JOB_ROWS rows): first a check, which writes nothing and counts what would change, then,
+when the person confirms, the import. Both as the person who uploaded the sheet, with their
+rights at the time each runs, all or nothing (policy.sheets.sheet_import)."""
+
+from django.utils.translation import gettext as _
+
+from jobs.registry import register
+from jobs.services import JobRefused, job_start
+from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
+
+
+def _run(job, progress, dry_run):
+    sheet = job.params["sheet"]
+    with job.source.open("rb") as source:
+        content = source.read()
+    try:
+        dataset = load_dataset(content, job.params.get("file", "sheet"))
+        progress(0, len(dataset))
+        result = sheet_import(
+            user=job.user, sheet=sheet, dataset=dataset, dry_run=dry_run, progress=progress
+        )
+    except SheetRefused as refused:
+        raise JobRefused(refused.problems) from None
+    model = SHEETS[sheet]._meta.model
+    return {
+        "sheet": sheet,
+        "rows": len(dataset),
+        "new": result.totals["new"],
+        "update": result.totals["update"],
+        "skip": result.totals["skip"],
+        "changelist": f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist",
+    }
+
+
+def _import_after_check(job, user):
+    return job_start(
+        user=user,
+        kind="plan.import",
+        params=job.params,
+        source=job.source.open("rb").read(),
+        source_name=job.params.get("file", "sheet"),
+        total=job.total,
+    )
+
+
+@register(
+    "plan.import",
+    describe=lambda p: _("Import of %(file)s (%(sheet)s)") % p,
+    result_template="jobs/result/import.html",
+)
+def import_sheet(job, progress):
+    return _run(job, progress, dry_run=False)
+
+
+@register(
+    "plan.import_check",
+    describe=lambda p: _("Check of %(file)s (%(sheet)s) before its import") % p,
+    result_template="jobs/result/import.html",
+    follow_up=_import_after_check,
+    follow_up_label=lambda p: _("Import %(file)s") % p,
+)
+def check_sheet(job, progress):
+    return _run(job, progress, dry_run=True)
