@@ -545,8 +545,11 @@ def prepare(scale) -> dict:
             ("bench-partner", Role.PARTNER_VIEWER, "bench-un"),
         ):
             user, made = User.objects.get_or_create(username=username)
-            if made:
-                user.set_password(PASSWORD)
+            if made or not user.email:
+                # An address, so that reports send their e-mails (through the worker, if any).
+                user.email = f"{username}@example.org"
+                if made:
+                    user.set_password(PASSWORD)
                 user.save()
             Membership.objects.get_or_create(user=user, entity=entities[entity], role=role)
             users[username] = user
