@@ -1130,19 +1130,24 @@ def main(argv=None):
     WORK.mkdir(exist_ok=True)
     if shutil.which("locust", path=str(BIN)) is None:
         raise SystemExit("locust is missing: make install (it is in the dev extras).")
-    signal.signal(signal.SIGTERM, _on_signal)
+    # Also SIGINT: a shell without job control starts background commands with it ignored.
+    for number in (signal.SIGTERM, signal.SIGINT, signal.SIGHUP):
+        signal.signal(number, _on_signal)
     atexit.register(_stop_all)
     bench = Bench(args)
+    code = 0
     try:
         bench.up()
         bench.run()
-        bench.report()
     except KeyboardInterrupt:
         print("\nInterrupted: stopping what the benchmark started.")
-        return 130
+        bench.notes.append("Interrupted: the scenarios after the last row did not run.")
+        code = 130
     finally:
         bench.down()
-    return 0
+    if bench.rows:
+        bench.report()
+    return code
 
 
 if __name__ == "__main__":
