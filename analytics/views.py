@@ -3,7 +3,7 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 import audit
@@ -328,22 +328,26 @@ def compliance(request):
 @login_required
 def progress_report(request):
     """The national progress report for a period: printable page, or XLSX with ?format=xlsx.
-    Its figures are cached for partners (analytics/cache.py)."""
-    content = cache.cached(request, "progress-report", lambda: _report_context(request))
-    policy, period = content["policy"], content["period"]
+    The page's figures are cached for partners (core/cache.py)."""
     if request.GET.get("format") == "xlsx":
-        response = HttpResponse(
-            report.report_xlsx(content),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
+        # The workbook (a summary and a sheet per pillar) is made by a background job; its page
+        # offers the file when it is ready (analytics/tasks.py).
+        from jobs.services import job_start
+
+        policy, _periods, period = _report_period(request)
         name = f"progress-report-{policy.code}-{period.label}.xlsx"
-        audit.record_export(request, name, source="progress report")
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-        return response
+        job = job_start(
+            user=request.user,
+            kind="analytics.progress_report",
+            params={"policy": policy.pk, "period": period.pk, "file": name},
+        )
+        audit.record_export(request, name, source="progress report", job=str(job.pk))
+        return redirect(job)
+    content = cache.cached(request, "progress-report", lambda: _report_context(request))
     return render(request, "analytics/progress_report.html", content)
 
 
-def _report_context(request):
+def _report_period(request):
     policy = _policy(request)
     label = request.GET.get("period")
     periods = ReportingPeriod.objects.filter(policy=policy)
@@ -352,5 +356,10 @@ def _report_context(request):
     )
     if period is None:
         raise Http404
+    return policy, periods, period
+
+
+def _report_context(request):
+    policy, periods, period = _report_period(request)
     content = report.report_content(policy, period)
     return {**content, "periods": list(periods.order_by("start_date"))}

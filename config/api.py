@@ -16,6 +16,7 @@ from indicators.api import (
     PeriodViewSet,
     TargetViewSet,
 )
+from jobs.api import JobFileView, JobView
 from pillars.api import PillarViewSet
 from policy.api import (
     ActivityViewSet,
@@ -48,6 +49,8 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/jobs/<uuid:pk>/", JobView.as_view(), name="api-job-detail"),
+    path("v1/jobs/<uuid:pk>/file/", JobFileView.as_view(), name="api-job-file"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file, so scripts stay 'self';
     # templates/drf_spectacular/swagger_ui.html links its few page styles from a file, so

@@ -4,6 +4,7 @@ from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
 from core.cache import CachedListMixin
+from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from policy.models import (
     Activity,
@@ -252,7 +253,9 @@ class ObjectiveViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelVi
     ordering_fields = ["code", "updated_at"]
 
 
-class ActivityViewSet(CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet):
+class ActivityViewSet(
+    ExportJobMixin, CachedListMixin, PublishedScope, viewsets.ReadOnlyModelViewSet
+):
     """Activities with their lead and partner entities, governorates, groups and funding."""
 
     policy_path = "objective__policy"

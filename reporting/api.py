@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet
 from core.api_access import ApiAccess
+from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import Activity, Entity, VulnerableGroup
@@ -211,7 +212,9 @@ def _report_response(report, code=status.HTTP_200_OK):
     list=extend_schema(responses={200: ReportSerializer(many=True), 401: ERRORS[401]}),
     retrieve=extend_schema(responses={200: ReportSerializer, 401: ERRORS[401], 404: ERRORS[404]}),
 )
-class ReportViewSet(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet):
+class ReportViewSet(
+    ExportJobMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.GenericViewSet
+):
     """Progress reports, scoped as on the web: reporters see their entity's, reviewers all,
     partners the approved ones. Reporters create and update drafts and submit; reviewers
     return (with a comment) and approve. Every write states the `version` it read."""

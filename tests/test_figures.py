@@ -363,7 +363,6 @@ PAGES = [
     "/pillars/{pillar}/",
     "/indicators/{indicator}/",
     "/progress-report/?period=2022-Q2",
-    "/progress-report/?period=2022-Q2&format=xlsx",
 ]
 
 

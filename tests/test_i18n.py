@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from core.untranslated import problems_in, template_files
+from tests.job_helpers import job_file
 from tests.signin_helpers import second_step, verified_login
 
 ROOT = Path(settings.BASE_DIR)
@@ -344,12 +345,14 @@ def test_the_progress_report_xlsx_is_right_to_left_in_arabic(client, world):
     verified_login(client, world.reviewer)
     query = {"period": "2022-Q2", "format": "xlsx"}
     english = openpyxl.load_workbook(
-        io.BytesIO(client.get(reverse("analytics:progress_report"), query).content)
+        io.BytesIO(job_file(client, client.get(reverse("analytics:progress_report"), query)))
     )
     assert not english.worksheets[0].sheet_view.rightToLeft
     arabic = openpyxl.load_workbook(
         io.BytesIO(
-            client.get(reverse("analytics:progress_report"), {**query, "lang": "ar"}).content
+            job_file(
+                client, client.get(reverse("analytics:progress_report"), {**query, "lang": "ar"})
+            )
         )
     )
     with translation.override("ar"):

@@ -12,11 +12,13 @@ from django.urls import reverse
 from jobs.models import Job
 from policy.models import Activity
 from tests.signin_helpers import verified_login
+from tests.test_api import rich as rich_fixture
 from tests.test_import_export import _many_activities
 from tests.test_import_export import importer as importer_fixture
 from tests.test_import_export import plan as plan_fixture
 
 plan, importer = plan_fixture, importer_fixture
+rich = rich_fixture
 
 
 @pytest.fixture
@@ -78,3 +80,19 @@ def test_an_e_mail_is_sent_by_the_worker(worker):
     while not mail.outbox and time.monotonic() < deadline:
         time.sleep(0.1)
     assert [m.to for m in mail.outbox] == [["focal@example.org"]]
+
+
+def test_a_large_export_is_made_by_the_worker(worker, rich, settings):
+    """Through the API, with a partner's key: the 202's job, done by the worker, has the file."""
+    from tests.test_api import client_for, url
+
+    world = rich
+    settings.EXPORT_JOB_ROWS = 1
+    partner = client_for(world.partner)
+    answer = partner.get(url("indicator-values", format="csv"))
+    assert answer.status_code == 202, answer.content[:300]
+    job = _wait(Job.objects.get(kind="api.export").pk)
+    assert job.state == Job.State.DONE, (job.message, job.result)
+    status = partner.get(answer["Location"]).json()
+    text = b"".join(partner.get(status["file"]).streaming_content).decode("utf-8-sig")
+    assert text.count("\n") == job.result["rows"] + 1 and job.result["rows"] > 1
