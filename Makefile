@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate seed lint format clean screenshots messages
+.PHONY: run test install migrate seed lint format clean screenshots messages bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,19 @@ messages: install
 	$(BIN)/python manage.py makemessages -l ar -l ckb --no-location --no-obsolete \
 		--ignore=.venv --ignore=tests --ignore=benchmarks
 	$(BIN)/python manage.py compilemessages --ignore=.venv
+
+# The whole stack under load (benchmarks/bench_stack.py): loads the volume once into its own
+# database (wps_bench_s<SCALE>), starts gunicorn with the production settings, Redis and a
+# Celery worker, drives it with locust on the loopback, prints a table for docs/performance.md.
+SCALE ?= 1
+DURATION ?= 30s
+CLIENTS ?= 16
+BENCH_SCALE ?= $(SCALE)
+BENCH_DURATION ?= $(DURATION)
+BENCH_CLIENTS ?= $(CLIENTS)
+bench: install
+	$(BIN)/python benchmarks/bench_stack.py --scale $(BENCH_SCALE) --duration $(BENCH_DURATION) \
+		--clients $(BENCH_CLIENTS)
 
 # Retake the screenshots of docs/ and README from the browser tests.
 screenshots: install

@@ -13,6 +13,7 @@ period; tests/test_figures.py checks that both ways agree.
 """
 
 import datetime
+import logging
 import threading
 from decimal import Decimal
 
@@ -25,6 +26,7 @@ from analytics import disclosure, measures, raw
 from analytics.models import FigureState, IndicatorFigure, ProgressFigure
 from indicators.models import Indicator, Target
 
+logger = logging.getLogger(__name__)
 CHUNK = 200  # indicators computed and written together
 _pending = threading.local()
 
@@ -95,7 +97,15 @@ def _run_pending():
         return
     indicators, policies = _pending.indicators, _pending.policies
     _pending.dirty, _pending.indicators, _pending.policies = False, set(), set()
-    refresh(sorted(indicators), sorted(policies))
+    # On a worker (analytics.refresh_figures): the approval's request does not wait for it.
+    # Without a broker (the quick start) the task runs here and now.
+    from analytics.tasks import refresh_figures
+
+    try:
+        refresh_figures.delay(sorted(indicators), sorted(policies))
+    except Exception:  # the broker unreachable: refresh here rather than show stale figures
+        logger.exception("Could not queue the figures' refresh; refreshing in the request")
+        refresh(sorted(indicators), sorted(policies))
 
 
 def _state(lock=False) -> FigureState:

@@ -1,6 +1,8 @@
-"""The national progress report's workbook, made in the background (a summary sheet and one
-sheet per pillar, in the language of the person who asked)."""
+"""Background work of the dashboards: the summary figures' refresh after a change, and the
+national progress report's workbook (a summary sheet and one sheet per pillar, in the language
+of the person who asked)."""
 
+from celery import shared_task
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext as _
 
@@ -21,3 +23,13 @@ def progress_report_file(job, progress):
     job.output_name = job.params["file"]
     job.output.save(job.output_name, ContentFile(report.report_xlsx(content)), save=False)
     return {}
+
+
+@shared_task(name="analytics.refresh_figures")
+def refresh_figures(indicator_ids=(), policy_ids=()):
+    """The summary figures of these indicators and plans, recomputed after a change committed
+    (analytics.figures.schedule_refresh); a refresh changes the figures version, so the cached
+    pages and lists are made again from the new figures."""
+    from analytics import figures
+
+    figures.refresh(indicator_ids, policy_ids)

@@ -30,11 +30,21 @@ def worker(transactional_db, settings):
     broker = settings.REDIS_URL or "memory://"
     saved = {key: app.conf[key] for key in ("task_always_eager", "broker_url")}
     app.conf.update(task_always_eager=False, broker_url=broker)
+    _forget_connections(app)  # made by earlier tests for another broker
     try:
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=30):
             yield app
     finally:
         app.conf.update(saved)
+        _forget_connections(app)
+
+
+def _forget_connections(app):
+    from kombu import pools
+
+    pools.reset()  # kombu's shared pools, keyed by broker
+    app._pool = None
+    app.amqp._producer_pool = None
 
 
 def _wait(job_id, seconds=90):
@@ -96,3 +106,28 @@ def test_a_large_export_is_made_by_the_worker(worker, rich, settings):
     status = partner.get(answer["Location"]).json()
     text = b"".join(partner.get(status["file"]).streaming_content).decode("utf-8-sig")
     assert text.count("\n") == job.result["rows"] + 1 and job.result["rows"] > 1
+
+
+def test_an_approval_reaches_the_figures_through_the_worker(worker, world, settings, client):
+    """The approval commits; the worker refreshes the summary figures; the public overview
+    (cached before) shows the new figure, never the stale one after that."""
+    from analytics import figures, selectors
+    from reporting import services
+    from tests.reporting_helpers import submitted
+
+    settings.FIGURES_REFRESH = "on_commit"
+    world.policy.is_published = True
+    world.policy.save()
+    report = submitted(world)
+    time.sleep(0.5)  # the refreshes queued by the submission
+    before = figures.version()
+    overview = client.get(reverse("analytics:overview")).content.decode()  # now cached
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    deadline = time.monotonic() + 30
+    while figures.version() == before and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert figures.version() > before, "the worker did not refresh the figures"
+    assert selectors.period_figures([world.indicator], [world.period]) == {
+        (world.indicator.pk, world.period.pk): 20
+    }
+    assert client.get(reverse("analytics:overview")).content.decode() != overview
