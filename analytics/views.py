@@ -328,14 +328,13 @@ def compliance(request):
 @login_required
 def progress_report(request):
     """The national progress report for a period: printable page, or XLSX with ?format=xlsx.
-    Its figures are cached for partners (analytics/cache.py)."""
-    content = cache.cached(request, "progress-report", lambda: _report_context(request))
-    policy, period = content["policy"], content["period"]
+    The page's figures are cached for partners (core/cache.py)."""
     if request.GET.get("format") == "xlsx":
         # The workbook (a summary and a sheet per pillar) is made by a background job; its page
         # offers the file when it is ready (analytics/tasks.py).
         from jobs.services import job_start
 
+        policy, _periods, period = _report_period(request)
         name = f"progress-report-{policy.code}-{period.label}.xlsx"
         job = job_start(
             user=request.user,
@@ -344,10 +343,11 @@ def progress_report(request):
         )
         audit.record_export(request, name, source="progress report", job=str(job.pk))
         return redirect(job)
+    content = cache.cached(request, "progress-report", lambda: _report_context(request))
     return render(request, "analytics/progress_report.html", content)
 
 
-def _report_context(request):
+def _report_period(request):
     policy = _policy(request)
     label = request.GET.get("period")
     periods = ReportingPeriod.objects.filter(policy=policy)
@@ -356,5 +356,10 @@ def _report_context(request):
     )
     if period is None:
         raise Http404
+    return policy, periods, period
+
+
+def _report_context(request):
+    policy, periods, period = _report_period(request)
     content = report.report_content(policy, period)
     return {**content, "periods": list(periods.order_by("start_date"))}

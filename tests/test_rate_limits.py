@@ -52,7 +52,7 @@ def test_behind_one_proxy_the_address_the_proxy_saw_is_counted(three_a_minute, s
 
 def test_the_cache_is_shared_when_redis_is_configured():
     expected = (
-        "django.core.cache.backends.redis.RedisCache"
+        "django_redis.cache.RedisCache"  # django-redis (docs/architecture.md, libraries)
         if os.environ.get("REDIS_URL")
         else "django.core.cache.backends.locmem.LocMemCache"
     )
