@@ -138,7 +138,12 @@ def chart_csv(name, header, rows):
 def governorate(request, code):
     """One governorate: its activities, budget, reports and achievement per pillar, against
     the national figure."""
-    context = cache.cached(request, "governorate", lambda: _governorate_context(request, code))
+    context = cache.cached(
+        request,
+        "governorate",
+        lambda: _governorate_context(request, code),
+        head=lambda c: {"place": c["place"]},
+    )
     return render(request, "analytics/governorate.html", context)
 
 
@@ -242,7 +247,12 @@ def _band(measure, number, values):
 
 def pillar(request, code):
     """A pillar's objectives, each with its roll-up, and every indicator with its status."""
-    context = cache.cached(request, "pillar", lambda: _pillar_context(request, code))
+    context = cache.cached(
+        request,
+        "pillar",
+        lambda: _pillar_context(request, code),
+        head=lambda c: {"pillar": c["pillar"]},
+    )
     return render(request, "analytics/pillar.html", context)
 
 
@@ -283,7 +293,12 @@ def indicator(request, pk):
     """One indicator: baseline, targets and approved figures over time, by governorate; its
     framework references; and, when it continues an indicator of an earlier plan, the approved
     figures of each plan."""
-    context = cache.cached(request, "indicator", lambda: _indicator_context(request, pk))
+    context = cache.cached(
+        request,
+        "indicator",
+        lambda: _indicator_context(request, pk),
+        head=lambda c: {"indicator": c["indicator"]},
+    )
     return render(request, "analytics/indicator.html", context)
 
 

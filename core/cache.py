@@ -39,20 +39,37 @@ def key(request, kind, who) -> str:
     return f"{kind}:v{figures.version()}:{translation.get_language()}:{who}:{digest}"
 
 
-def cached(request, kind, compute):
+def cached(request, kind, compute, head=None):
     """compute(), or what it gave for the same address, audience, language and figures. A
     page's context (a dict) also gets `fragment_key` and `fragment_seconds`, for the
     template's {% page_body %} around the page's body (never its header: the sign-out and language
-    forms hold the visitor's own CSRF token); none for the others."""
+    forms hold the visitor's own CSRF token); none for the others.
+
+    `head(context)`, for a view that only renders its template, gives the little the template
+    needs outside its body (the title's object). Once the body is cached, a request then gets
+    that and the body, and the page's whole context (hundreds of rows of a pillar's indicators)
+    is neither read from the cache nor unpickled."""
     who = audience(request) if settings.PAGE_CACHE_SECONDS else None
     if who is None:
         return _with_fragment(compute(), "", 0)
     name = key(request, kind, who)
+    seconds = settings.PAGE_CACHE_SECONDS
+    if head is not None:
+        hit = cache.get_many([f"head:{name}", f"body:{name}"])
+        if len(hit) == 2:
+            return {
+                **hit[f"head:{name}"],
+                "fragment_key": name,
+                "fragment_seconds": seconds,
+                "fragment_body": hit[f"body:{name}"],
+            }
     value = cache.get(name)
     if value is None:
         value = compute()
-        cache.set(name, value, settings.PAGE_CACHE_SECONDS)
-    return _with_fragment(value, name, settings.PAGE_CACHE_SECONDS)
+        cache.set(name, value, seconds)
+    if head is not None and isinstance(value, dict):
+        cache.set(f"head:{name}", head(value), seconds)
+    return _with_fragment(value, name, seconds)
 
 
 def _with_fragment(value, name, seconds):

@@ -166,3 +166,24 @@ def test_the_overview_costs_the_same_queries_cached_at_any_volume(client, cached
     with CaptureQueriesContext(connection) as large:
         client.get("/")
     assert len(large) == len(small)
+
+
+@pytest.mark.parametrize(
+    "url", ["/governorates/IQ-BG/", "/indicators/{indicator}/", "/pillars/{pillar}/"]
+)
+def test_a_cached_body_is_served_without_reading_the_pages_figures_again(
+    client, cached, url, monkeypatch
+):
+    """The pillar page's cached context is hundreds of rows; once its body is cached, a
+    visitor gets the body and the title's object, and the context is not read (unpickled)."""
+    _approve(cached, submitted(cached))
+    url = url.format(indicator=cached.indicator.pk, pillar=cached.activity.objective.pillar.code)
+    first = client.get(url).content.decode()
+    asked = []
+    real_get = cache.get
+    monkeypatch.setattr(cache, "get", lambda k, *a, **kw: asked.append(k) or real_get(k, *a, **kw))
+    second = client.get(url).content.decode()
+    strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+    assert strip.sub("", second) == strip.sub("", first)
+    assert not [k for k in asked if not k.startswith(("head:", "body:", "throttle"))], asked
+    assert "<title>" in second and "</title>" in second

@@ -21,6 +21,8 @@ class PageBodyNode(template.Node):
         self.nodelist = nodelist
 
     def render(self, context):
+        if context.get("fragment_body") is not None:  # core.cache.cached(head=...): a hit
+            return context["fragment_body"]
         key, seconds = context.get("fragment_key"), context.get("fragment_seconds")
         if not key or not seconds:
             return self.nodelist.render(context)
