@@ -34,11 +34,13 @@ def _run(job, progress, dry_run):
 
 
 def _import_after_check(job, user):
+    with job.source.open("rb") as source:
+        content = source.read()
     return job_start(
         user=user,
         kind="plan.import",
         params=job.params,
-        source=job.source.open("rb").read(),
+        source=content,
         source_name=job.params.get("file", "sheet"),
         total=job.total,
     )
