@@ -1,18 +1,21 @@
 """The figures computed from the raw approved values, as the pages did before the summary
 tables (analytics/models.py): kept for the test that computes every figure both ways
 (tests/test_figures.py) and for building the summaries (analytics/figures.py). Pages read the
-summaries through analytics/selectors.py, never these."""
+summaries through analytics/selectors.py, never these. The reporting rates and report counts
+at the end are what the pages counted from every report and event before the reporting
+figures (analytics/models.py ReportingFigure)."""
 
 import datetime
 
-from django.db.models import Avg, Count, F, OuterRef, Q, Subquery, Sum
+from django.db import connection
+from django.db.models import Avg, Count, F, Min, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from analytics import disclosure, measures
-from analytics.selectors import IndicatorProgress
+from analytics.selectors import IndicatorProgress, ReportingRate
 from indicators.models import Indicator, ReportingPeriod, Target
-from policy.models import Activity
-from reporting.models import IndicatorValue, ReportStatus
+from policy.models import Activity, ActivityPartner
+from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
 
 # What each group of approved values yields; _figure picks one per indicator (measures.combine).
 FIGURE_AGGREGATES = {
@@ -363,3 +366,151 @@ def released_raw(indicators, periods_by_policy=None) -> dict:
     national = period_figures(sensitive, all_periods)
     places, unplaced = place_figures(sensitive, all_periods)
     return disclosure.protect(sensitive, periods_by_policy, national, places, unplaced)
+
+
+# -- reporting rates and report counts, from every report and event ----------------------
+
+
+def _running(period):
+    return Q(start_date__lte=period.end_date, end_date__gte=period.start_date) & ~Q(
+        status=Activity.Status.CANCELLED
+    )
+
+
+def _covering(governorate_id):
+    """Activities in a governorate: nation-wide, or listing it (a subquery, no duplicate rows)."""
+    listed = Activity.governorates.through.objects.filter(governorate_id=governorate_id)
+    return Q(is_nationwide=True) | Q(pk__in=listed.values("activity_id"))
+
+
+def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
+    """entity id -> reports expected in `period`: one per activity the entity leads or
+    implements, when the activity runs in the period and is not cancelled (and, if given,
+    covers the governorate)."""
+    running = Activity.objects.filter(_running(period), objective__policy_id=period.policy_id)
+    if governorate_id is not None:
+        running = running.filter(_covering(governorate_id))
+    counts = {}
+    for row in running.values("lead_entity_id").annotate(n=Count("id")):
+        counts[row["lead_entity_id"]] = row["n"]
+    partners = (
+        ActivityPartner.objects.filter(role=ActivityPartner.Role.IMPLEMENTING, activity__in=running)
+        .values("entity_id")
+        .annotate(n=Count("activity_id", distinct=True))
+    )
+    for row in partners:
+        counts[row["entity_id"]] = counts.get(row["entity_id"], 0) + row["n"]
+    return counts
+
+
+def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int]]:
+    """entity id -> (on time, late): reports of `period` ever submitted, one per activity,
+    judged by their first submission against the due date (end of that day, in the portal's
+    time zone). Counted in the database, whatever the number of reports."""
+    first = (
+        ReportEvent.objects.filter(report=OuterRef("pk"), kind=ReportEvent.Kind.SUBMITTED)
+        .order_by("at")
+        .values("at")[:1]
+    )
+    reports = (
+        ProgressReport.objects.filter(period=period)
+        .exclude(status=ReportStatus.DRAFT)
+        .filter(
+            **(
+                {}
+                if governorate_id is None
+                else {"activity__in": Activity.objects.filter(_covering(governorate_id))}
+            )
+        )
+        .annotate(first_submitted=Subquery(first))
+        .values("entity_id", "activity_id")
+        .annotate(first=Min("first_submitted"))
+        .order_by()
+    )
+    # The first moment after the due date, in the portal's time zone.
+    deadline = timezone.make_aware(
+        datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time())
+    )
+    deadline = connection.ops.adapt_datetimefield_value(deadline)
+    sql, params = reports.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT entity_id, SUM(CASE WHEN first < %s THEN 1 ELSE 0 END), "
+            "SUM(CASE WHEN first < %s THEN 0 ELSE 1 END) "
+            f"FROM ({sql}) AS per_activity GROUP BY entity_id",
+            [deadline, deadline, *params],
+        )
+        return {entity: (int(on_time), int(late)) for entity, on_time, late in cursor.fetchall()}
+
+
+def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
+    expected = expected_by_entity(period, governorate_id)
+    submitted = submitted_by_entity(period, governorate_id)
+    ids = [entity_id] if entity_id is not None else set(expected) | set(submitted)
+    return ReportingRate(
+        expected=sum(expected.get(i, 0) for i in ids),
+        on_time=sum(submitted.get(i, (0, 0))[0] for i in ids),
+        late=sum(submitted.get(i, (0, 0))[1] for i in ids),
+    )
+
+
+def reports_in(policy, governorate):
+    """Report counts by status for activities covering the governorate."""
+    rows = (
+        ProgressReport.objects.filter(period__policy=policy)
+        .filter(
+            Q(governorate=governorate)
+            | Q(activity__in=Activity.objects.filter(_covering(governorate.pk)).values("pk"))
+        )
+        .values("status")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
+    counts = {s: 0 for s in ReportStatus.values}
+    for row in rows:
+        counts[row["status"]] = row["n"]
+    return counts
+
+
+def budget_by_source(policy, governorate_id=None):
+    """Planned, committed and disbursed per funding source type and currency (one query)."""
+    from policy.models import Funding
+
+    lines = Funding.objects.filter(activity__objective__policy=policy)
+    if governorate_id is not None:
+        lines = lines.filter(
+            Q(activity__is_nationwide=True) | Q(activity__governorates=governorate_id)
+        ).distinct()
+    return list(
+        lines.values(
+            "source_type__code",
+            "source_type__name_en",
+            "source_type__name_ar",
+            "source_type__name_ckb",
+            "currency",
+        )
+        .annotate(planned=Sum("planned"), committed=Sum("committed"), disbursed=Sum("disbursed"))
+        .order_by("source_type__order", "currency")
+    )
+
+
+def activities_in(policy, governorate, limit=None):
+    """(the first `limit` activities of the policy that cover the governorate, nation-wide
+    ones included, by code; how many there are): two queries."""
+    covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
+    listed = covering.select_related("objective__pillar", "lead_entity").order_by("code")
+    return list(listed[:limit] if limit else listed), covering.count()
+
+
+def activities_by_place(policy):
+    """{governorate: activities there} for the map, as it counted them: those listing it
+    plus the nation-wide ones."""
+    from governorates.models import Governorate
+
+    counts = dict(
+        Activity.objects.filter(objective__policy=policy, governorates__isnull=False)
+        .values_list("governorates")
+        .annotate(n=Count("id"))
+    )
+    nationwide = Activity.objects.filter(objective__policy=policy, is_nationwide=True).count()
+    return {g: counts.get(g.pk, 0) + nationwide for g in Governorate.objects.all()}

@@ -5,15 +5,22 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db import connection
-from django.db.models import Count, Min, OuterRef, Q, Subquery, Sum
+from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 
 from analytics import disclosure, measures
-from analytics.models import FigureState, IndicatorFigure, ProgressFigure
+from analytics.models import (
+    BudgetFigure,
+    FigureState,
+    IndicatorFigure,
+    PlaceFigure,
+    ProgressFigure,
+    ReportingFigure,
+    RollupFigure,
+)
 from indicators.models import Indicator, ReportingPeriod, Target
-from policy.models import Activity, ActivityPartner
-from reporting.models import ProgressReport, ReportEvent, ReportStatus
+from policy.models import Activity
+from reporting.models import ReportStatus
 
 
 @dataclass(frozen=True)
@@ -34,87 +41,37 @@ class ReportingRate:
         return None if not self.expected else (self.on_time + self.late) / self.expected
 
 
-def _running(period):
-    return Q(start_date__lte=period.end_date, end_date__gte=period.start_date) & ~Q(
-        status=Activity.Status.CANCELLED
-    )
-
-
 def _covering(governorate_id):
     """Activities in a governorate: nation-wide, or listing it (a subquery, no duplicate rows)."""
     listed = Activity.governorates.through.objects.filter(governorate_id=governorate_id)
     return Q(is_nationwide=True) | Q(pk__in=listed.values("activity_id"))
 
 
-def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
-    """entity id -> reports expected in `period`: one per activity the entity leads or
-    implements, when the activity runs in the period and is not cancelled (and, if given,
-    covers the governorate)."""
-    running = Activity.objects.filter(_running(period), objective__policy_id=period.policy_id)
-    if governorate_id is not None:
-        running = running.filter(_covering(governorate_id))
-    counts = {}
-    for row in running.values("lead_entity_id").annotate(n=Count("id")):
-        counts[row["lead_entity_id"]] = row["n"]
-    partners = (
-        ActivityPartner.objects.filter(role=ActivityPartner.Role.IMPLEMENTING, activity__in=running)
-        .values("entity_id")
-        .annotate(n=Count("activity_id", distinct=True))
-    )
-    for row in partners:
-        counts[row["entity_id"]] = counts.get(row["entity_id"], 0) + row["n"]
-    return counts
-
-
-def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int]]:
-    """entity id -> (on time, late): reports of `period` ever submitted, one per activity,
-    judged by their first submission against the due date (end of that day, in the portal's
-    time zone). Counted in the database, whatever the number of reports."""
-    first = (
-        ReportEvent.objects.filter(report=OuterRef("pk"), kind=ReportEvent.Kind.SUBMITTED)
-        .order_by("at")
-        .values("at")[:1]
-    )
-    reports = (
-        ProgressReport.objects.filter(period=period)
-        .exclude(status=ReportStatus.DRAFT)
+def reporting_rates(periods, governorate_id=None) -> dict:
+    """{period id: ReportingRate} of these periods, nationally or in a governorate, from the
+    reporting figures (analytics/models.py ReportingFigure): one query."""
+    rows = (
+        ReportingFigure.objects.filter(period__in=[p.pk for p in periods])
         .filter(
-            **(
-                {}
-                if governorate_id is None
-                else {"activity__in": Activity.objects.filter(_covering(governorate_id))}
-            )
+            Q(governorate__isnull=True) if governorate_id is None else Q(governorate=governorate_id)
         )
-        .annotate(first_submitted=Subquery(first))
-        .values("entity_id", "activity_id")
-        .annotate(first=Min("first_submitted"))
+        .values("period_id")
+        .annotate(expected=Sum("expected"), on_time=Sum("on_time"), late=Sum("late"))
         .order_by()
     )
-    # The first moment after the due date, in the portal's time zone.
-    deadline = timezone.make_aware(
-        datetime.datetime.combine(period.due_date + datetime.timedelta(days=1), datetime.time())
-    )
-    deadline = connection.ops.adapt_datetimefield_value(deadline)
-    sql, params = reports.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT entity_id, SUM(CASE WHEN first < %s THEN 1 ELSE 0 END), "
-            "SUM(CASE WHEN first < %s THEN 0 ELSE 1 END) "
-            f"FROM ({sql}) AS per_activity GROUP BY entity_id",
-            [deadline, deadline, *params],
-        )
-        return {entity: (int(on_time), int(late)) for entity, on_time, late in cursor.fetchall()}
+    found = {r["period_id"]: ReportingRate(r["expected"], r["on_time"], r["late"]) for r in rows}
+    return {p.pk: found.get(p.pk, ReportingRate(0, 0, 0)) for p in periods}
 
 
 def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
-    expected = expected_by_entity(period, governorate_id)
-    submitted = submitted_by_entity(period, governorate_id)
-    ids = [entity_id] if entity_id is not None else set(expected) | set(submitted)
-    return ReportingRate(
-        expected=sum(expected.get(i, 0) for i in ids),
-        on_time=sum(submitted.get(i, (0, 0))[0] for i in ids),
-        late=sum(submitted.get(i, (0, 0))[1] for i in ids),
-    )
+    """Expected, on time and late reports of a period (of one entity, if given), nationally
+    or in a governorate, from the reporting figures."""
+    if entity_id is None:
+        return reporting_rates([period], governorate_id)[period.pk]
+    row = ReportingFigure.objects.filter(
+        period=period, entity_id=entity_id, governorate_id=governorate_id
+    ).aggregate(expected=Sum("expected"), on_time=Sum("on_time"), late=Sum("late"))
+    return ReportingRate(row["expected"] or 0, row["on_time"] or 0, row["late"] or 0)
 
 
 @dataclass(frozen=True)
@@ -232,30 +189,46 @@ def indicator_progress(
     return result
 
 
-def _rollup_aggregates(public):
-    """Count, with data, sum of capped achievements and status counts of summary rows."""
-    visible = Q(hidden=False) if public else None
-    aggregates = {
-        "n": Count("id"),
-        "with_data": Count("capped", filter=visible),
-        "total": Sum("capped", filter=visible),
+def indicator_progress_page(
+    policy, as_of, pillar_id, public=False, objective_id=None, offset=0, limit=50
+):
+    """[(objective, IndicatorProgress)] of one page of a pillar's indicators (of one of its
+    objectives, if given), nationally at the end of `as_of`, by objective and indicator code:
+    one query for the rows of the page, whatever the size of the plan."""
+    rows = _progress_rows(policy, as_of).filter(pillar_id=pillar_id)
+    if objective_id is not None:
+        rows = rows.filter(objective_id=objective_id)
+    rows = rows.select_related("indicator", "objective").order_by(
+        "objective__code", "indicator__code", "indicator_id"
+    )[offset : offset + limit]
+    return [(row.objective, _as_progress(row, row.indicator, public)) for row in rows]
+
+
+def _rollup_sums(public):
+    """The sums of RollupFigure columns that give a roll-up and its status counts, as staff
+    see them or as visitors do (hidden figures counted apart, under "hidden")."""
+    prefix = "public_" if public else ""
+    sums = {
+        "n": Sum("indicators"),
+        "with_data": Sum(f"{prefix}with_data"),
+        "total": Sum(f"{prefix}total"),
     }
     for status in measures.Status.values:
         if status == measures.Status.HIDDEN:
             if public:
-                aggregates[status] = Count("id", filter=Q(hidden=True))
+                sums[status] = Sum("hidden")
         else:
-            condition = Q(status=status) & visible if public else Q(status=status)
-            aggregates[status] = Count("id", filter=condition)
-    return aggregates
+            sums[status] = Sum(f"{prefix}{status}")
+    return sums
 
 
 def _rollup_of(row, indicators=None):
-    """(Rollup, status counts) from one row of _rollup_aggregates."""
-    with_data = row["with_data"]
+    """(Rollup, status counts) from one row of _rollup_sums."""
+    with_data = row["with_data"] or 0
     mean = Decimal(row["total"]) / with_data if with_data else None
-    counts = {s: row.get(s, 0) for s in measures.Status.values}
-    return measures.Rollup(mean, row["n"] if indicators is None else indicators, with_data), counts
+    counts = {s: row.get(s) or 0 for s in measures.Status.values}
+    n = row["n"] or 0
+    return measures.Rollup(mean, n if indicators is None else indicators, with_data), counts
 
 
 def _merge(rows):
@@ -270,28 +243,34 @@ def _merge(rows):
 EMPTY = (measures.rollup([]), {s: 0 for s in measures.Status.values})
 
 
+def _rollup_rows(policy):
+    return RollupFigure.objects.filter(generation=current_generation(), policy=policy)
+
+
 def pillar_rollups(policy, as_of, governorate_id=None, public=False) -> dict:
     """{pillar id: (Rollup, status counts)} and {None: ...} for all pillars, at the end of
-    `as_of`, nationally or in a governorate, from the summaries in one grouped query (two in a
-    governorate, where every indicator of the plan counts, with data there or not)."""
+    `as_of`, nationally or in a governorate (where every indicator of the plan counts, with
+    data there or not), from the roll-ups (RollupFigure) in one grouped query."""
     if as_of is None:
         return {}
-    rows = {
-        row["pillar_id"]: row
-        for row in _progress_rows(policy, as_of, governorate_id)
-        .values("pillar_id")
-        .annotate(**_rollup_aggregates(public))
-        .order_by()
-    }
-    counts = None
+    place = Q(governorate__isnull=True)
     if governorate_id is not None:
-        counts = dict(
-            _progress_rows(policy, as_of)
-            .values("pillar_id")
-            .annotate(n=Count("id"))
-            .order_by()
-            .values_list("pillar_id", "n")
-        )
+        place |= Q(governorate_id=governorate_id)
+    grouped = (
+        _rollup_rows(policy)
+        .filter(place, period=as_of, targeted=False)
+        .values("governorate_id", "pillar_id")
+        .annotate(**_rollup_sums(public))
+        .order_by()
+    )
+    national, local = {}, {}
+    for row in grouped:
+        (national if row["governorate_id"] is None else local)[row["pillar_id"]] = row
+    if governorate_id is None:
+        rows, counts = national, None
+    else:
+        rows = local
+        counts = {pillar_id: row["n"] for pillar_id, row in national.items()}
         for pillar_id in counts:
             rows.setdefault(pillar_id, {"n": 0, "with_data": 0, "total": None})
     result = {
@@ -303,6 +282,21 @@ def pillar_rollups(policy, as_of, governorate_id=None, public=False) -> dict:
     return result
 
 
+def objective_rollups(policy, as_of, pillar_id, public=False) -> dict:
+    """{objective id: Rollup} of a pillar's objectives at the end of `as_of`, nationally,
+    from the roll-ups in one query."""
+    if as_of is None:
+        return {}
+    rows = (
+        _rollup_rows(policy)
+        .filter(period=as_of, governorate__isnull=True, targeted=False, pillar_id=pillar_id)
+        .values("objective_id")
+        .annotate(**_rollup_sums(public))
+        .order_by()
+    )
+    return {row["objective_id"]: _rollup_of(row)[0] for row in rows}
+
+
 def achievement_over_time(policy, public=False):
     """[(period, roll-up of all indicators at its end)] for every period that has started,
     nationally: two queries, however many periods, indicators and values."""
@@ -312,14 +306,10 @@ def achievement_over_time(policy, public=False):
     )
     rows = {
         row["period_id"]: row
-        for row in ProgressFigure.objects.filter(
-            generation=current_generation(),
-            policy=policy,
-            governorate__isnull=True,
-            period__in=[p.pk for p in periods],
-        )
+        for row in _rollup_rows(policy)
+        .filter(governorate__isnull=True, targeted=False, period__in=[p.pk for p in periods])
         .values("period_id")
-        .annotate(**_rollup_aggregates(public))
+        .annotate(**_rollup_sums(public))
         .order_by()
     }
     return [
@@ -337,24 +327,21 @@ def rollups(progress, key) -> dict:
 
 
 def budget_by_source(policy, governorate_id=None):
-    """Planned, committed and disbursed per funding source type and currency (one query)."""
-    from policy.models import Funding
-
-    lines = Funding.objects.filter(activity__objective__policy=policy)
-    if governorate_id is not None:
-        lines = lines.filter(
-            Q(activity__is_nationwide=True) | Q(activity__governorates=governorate_id)
-        ).distinct()
+    """Planned, committed and disbursed per funding source type and currency, nationally or
+    in a governorate (nation-wide activities count in full), from the budget figures."""
     return list(
-        lines.values(
+        BudgetFigure.objects.filter(policy=policy, governorate_id=governorate_id)
+        .values(
             "source_type__code",
             "source_type__name_en",
             "source_type__name_ar",
             "source_type__name_ckb",
             "currency",
+            "planned",
+            "committed",
+            "disbursed",
         )
-        .annotate(planned=Sum("planned"), committed=Sum("committed"), disbursed=Sum("disbursed"))
-        .order_by("source_type__order", "currency")
+        .order_by("source_type__order", "source_type__name_en", "source_type__code", "currency")
     )
 
 
@@ -375,30 +362,31 @@ def latest_closed_or_open(policy):
     )
 
 
-def activities_in(policy, governorate, limit=None):
-    """(the first `limit` activities of the policy that cover the governorate, nation-wide
-    ones included, by code; how many there are): two queries."""
+def activities_in(policy, governorate, offset=0, limit=None):
+    """The activities of the policy that cover the governorate, nation-wide ones included, by
+    code, from `offset`, `limit` of them (one query)."""
     covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
-    listed = covering.select_related("objective__pillar", "lead_entity").order_by("code")
-    return list(listed[:limit] if limit else listed), covering.count()
+    listed = covering.select_related("objective__pillar", "lead_entity").order_by("code", "pk")
+    return list(listed[offset : offset + limit] if limit is not None else listed)
+
+
+def activity_count(policy, governorate=None) -> int:
+    """How many activities of the policy run in the governorate (nation-wide ones included),
+    or in all, from the place figures (one query)."""
+    count = (
+        PlaceFigure.objects.filter(policy=policy, governorate=governorate)
+        .values_list("activities", flat=True)
+        .first()
+    )
+    return count or 0
 
 
 def reports_in(policy, governorate):
-    """Report counts by status for activities covering the governorate."""
-    rows = (
-        ProgressReport.objects.filter(period__policy=policy)
-        .filter(
-            Q(governorate=governorate)
-            | Q(activity__in=Activity.objects.filter(_covering(governorate.pk)).values("pk"))
-        )
-        .values("status")
-        .annotate(n=Count("id"))
-        .order_by()
-    )
-    counts = {s: 0 for s in ReportStatus.values}
-    for row in rows:
-        counts[row["status"]] = row["n"]
-    return counts
+    """Report counts by status for activities covering the governorate (and reports about it),
+    over every period of the plan, from the reporting figures: one query."""
+    sums = {s: Sum(s) for s in ReportStatus.values}
+    row = ReportingFigure.objects.filter(policy=policy, governorate=governorate).aggregate(**sums)
+    return {s: row[s] or 0 for s in ReportStatus.values}
 
 
 # A tile map of Iraq: each governorate one square, placed roughly where it lies (row, column).
@@ -433,25 +421,19 @@ def governorate_measures(policy, as_of, measure, public=False):
     from governorates.models import Governorate
 
     places = list(Governorate.objects.all())
-    if measure == "activities":
+    if measure == "activities":  # those that run there, nation-wide ones included
         counts = dict(
-            Activity.objects.filter(objective__policy=policy, governorates__isnull=False)
-            .values_list("governorates")
-            .annotate(n=Count("id"))
+            PlaceFigure.objects.filter(policy=policy, governorate__isnull=False).values_list(
+                "governorate_id", "activities"
+            )
         )
-        nationwide = Activity.objects.filter(objective__policy=policy, is_nationwide=True).count()
-        return {g: counts.get(g.pk, 0) + nationwide for g in places}
+        return {g: counts.get(g.pk, 0) for g in places}
     rows = {
         row["governorate_id"]: row
-        for row in ProgressFigure.objects.filter(
-            generation=current_generation(),
-            policy=policy,
-            period=as_of,
-            governorate__isnull=False,
-            has_target=True,
-        )
+        for row in _rollup_rows(policy)
+        .filter(period=as_of, governorate__isnull=False, targeted=True)
         .values("governorate_id")
-        .annotate(**_rollup_aggregates(public))
+        .annotate(**_rollup_sums(public))
         .order_by()
     }
     return {g: _rollup_of(rows[g.pk])[0] if g.pk in rows else measures.rollup([]) for g in places}
@@ -550,21 +532,17 @@ def across_plans(indicator, max_plans=10, public=False):
 
 
 def reporting_rate_by_entity(periods):
-    """[(entity, [rate per period])] for entities expected to report in any of the periods."""
+    """[(entity, [rate per period])] for entities expected to report in any of the periods,
+    from the reporting figures: two queries."""
     from policy.models import Entity
 
-    per_period = []
-    for period in periods:  # three queries a period, for four periods at most
-        per_period.append((expected_by_entity(period), submitted_by_entity(period)))
-    entity_ids = set()
-    for expected, submitted in per_period:
-        entity_ids |= set(expected) | set(submitted)
-    entities = Entity.objects.filter(pk__in=entity_ids).order_by("name_en")
-    table = []
-    for entity in entities:
-        rates = []
-        for expected, submitted in per_period:
-            on_time, late = submitted.get(entity.pk, (0, 0))
-            rates.append(ReportingRate(expected.get(entity.pk, 0), on_time, late))
-        table.append((entity, rates))
-    return table
+    cells = {}
+    for entity_id, period_id, expected, on_time, late in ReportingFigure.objects.filter(
+        period__in=[p.pk for p in periods], governorate__isnull=True
+    ).values_list("entity_id", "period_id", "expected", "on_time", "late"):
+        cells[(entity_id, period_id)] = ReportingRate(expected, on_time, late)
+    entities = Entity.objects.filter(pk__in={e for e, _p in cells}).order_by("name_en")
+    return [
+        (entity, [cells.get((entity.pk, p.pk), ReportingRate(0, 0, 0)) for p in periods])
+        for entity in entities
+    ]

@@ -26,10 +26,11 @@ def progress_report_file(job, progress):
 
 
 @shared_task(name="analytics.refresh_figures")
-def refresh_figures(indicator_ids=(), policy_ids=()):
-    """The summary figures of these indicators and plans, recomputed after a change committed
-    (analytics.figures.schedule_refresh); a refresh changes the figures version, so the cached
-    pages and lists are made again from the new figures."""
+def refresh_figures(indicator_ids=(), policy_ids=(), period_ids=(), plan_ids=()):
+    """The summary figures of these indicators and plans, and the reporting figures of these
+    periods, recomputed after a change committed (analytics.figures.schedule_refresh); a
+    refresh changes the figures version, so the cached pages and lists are made again from the
+    new figures."""
     from analytics import figures
 
-    figures.refresh(indicator_ids, policy_ids)
+    figures.refresh(indicator_ids, policy_ids, period_ids, plan_ids)

@@ -8,12 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 import audit
 from analytics import disclosure, measures, report, selectors
-from core import cache
+from core import cache, paging
 from core.exports import safe_cell
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from pillars.models import Pillar
-from policy.models import Policy
+from policy.models import Objective, Policy
 from reporting import permissions
 
 
@@ -71,10 +71,17 @@ def _overview_context(request, public):
         "counts": counts,
         "budget": selectors.budget_by_source(policy),
         "over_time": selectors.achievement_over_time(policy, public=visitor),
-        "rates": [(p, selectors.reporting_rate(p)) for p in selectors.recent_periods(policy, 4)],
+        "rates": _rates(policy),
         "statuses": measures.Status,
         "public": public,
     }
+
+
+def _rates(policy, governorate_id=None):
+    """[(period, ReportingRate)] of the last four periods that have started."""
+    periods = selectors.recent_periods(policy, 4)
+    rates = selectors.reporting_rates(periods, governorate_id)
+    return [(p, rates[p.pk]) for p in periods]
 
 
 def _ratio(value):
@@ -162,7 +169,9 @@ def _governorate_context(request, code):
         }
         for pillar in Pillar.objects.order_by("number")
     ]
-    activities, activity_count = selectors.activities_in(policy, place, limit=200)
+    activity_count = selectors.activity_count(policy, place)
+    page = paging.pager(request, activity_count, PER_PAGE)
+    activities = selectors.activities_in(policy, place, offset=page.offset, limit=PER_PAGE)
     return {
         "place": place,
         "policy": policy,
@@ -170,12 +179,10 @@ def _governorate_context(request, code):
         "rows": rows,
         "activities": activities,
         "activity_count": activity_count,
+        "pager": page,
         "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
         "reports": selectors.reports_in(policy, place),
-        "rates": [
-            (p, selectors.reporting_rate(p, governorate_id=place.pk))
-            for p in selectors.recent_periods(policy, 4)
-        ],
+        "rates": _rates(policy, place.pk),
     }
 
 
@@ -256,35 +263,71 @@ def pillar(request, code):
     return render(request, "analytics/pillar.html", context)
 
 
+def _query(request, **changes):
+    """This page's query string with `changes` (None removes a parameter), on its first page."""
+    query = request.GET.copy()
+    query.pop("page", None)
+    for name, value in changes.items():
+        if value is None:
+            query.pop(name, None)
+        else:
+            query[name] = value
+    return "?" + query.urlencode()
+
+
+PER_PAGE = 50  # rows of a long list a page (a pillar's indicators, a governorate's activities)
+
+
 def _pillar_context(request, code):
     pillar_ = get_object_or_404(Pillar, code=code)
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
-    progress = (
-        selectors.indicator_progress(
-            policy, period, pillar_id=pillar_.pk, public=disclosure.for_visitor(request)
+    public = disclosure.for_visitor(request)
+    objectives = list(Objective.objects.filter(policy=policy, pillar=pillar_).order_by("code"))
+    rollups = selectors.objective_rollups(policy, period, pillar_.pk, public=public)
+    chosen = request.GET.get("objective")
+    objective = next((o for o in objectives if o.code == chosen), None) if chosen else None
+    if chosen and objective is None:
+        raise Http404
+    shown = [objective] if objective else objectives
+    count = sum(rollups[o.pk].indicators for o in shown if o.pk in rollups)
+    page = paging.pager(request, count, PER_PAGE)
+    items = (
+        selectors.indicator_progress_page(
+            policy,
+            period,
+            pillar_.pk,
+            public=public,
+            objective_id=objective.pk if objective else None,
+            offset=page.offset,
+            limit=PER_PAGE,
         )
         if period
         else []
     )
-    objectives = {}
-    for item in progress:
-        objective = item.indicator.objective or item.indicator.activity.objective
-        objectives.setdefault(objective, []).append(item)
-    rows = [
-        {
-            "objective": o,
-            "rollup": measures.rollup(i.achievement for i in items),
-            "items": sorted(items, key=lambda i: i.indicator.code),
-        }
-        for o, items in sorted(objectives.items(), key=lambda pair: pair[0].code)
-    ]
+    groups = []  # the page's indicators under their objectives' headings
+    for item_objective, item in items:
+        if not groups or groups[-1]["objective"].pk != item_objective.pk:
+            groups.append({"objective": item_objective, "items": []})
+        groups[-1]["items"].append(item)
+    totals = selectors.pillar_rollups(policy, period, public=public) if period else {}
     return {
         "pillar": pillar_,
         "policy": policy,
         "period": period,
-        "rows": rows,
-        "rollup": measures.rollup(p.achievement for p in progress),
+        "objectives": [
+            {
+                "objective": o,
+                "rollup": rollups.get(o.pk, measures.rollup([])),
+                "url": _query(request, objective=o.code),
+            }
+            for o in objectives
+        ],
+        "objective": objective,
+        "every_objective_url": _query(request, objective=None),
+        "groups": groups,
+        "pager": page,
+        "rollup": totals.get(pillar_.pk, selectors.EMPTY)[0],
         "hidden": disclosure.HIDDEN,
     }
 
@@ -328,6 +371,7 @@ def compliance(request):
     policy = _policy(request)
     periods = selectors.recent_periods(policy, 4)
     table = selectors.reporting_rate_by_entity(periods)
+    totals = selectors.reporting_rates(periods)
     return render(
         request,
         "analytics/compliance.html",
@@ -335,7 +379,7 @@ def compliance(request):
             "policy": policy,
             "periods": periods,
             "table": table,
-            "totals": [(p, selectors.reporting_rate(p)) for p in periods],
+            "totals": [(p, totals[p.pk]) for p in periods],
         },
     )
 

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from core.services import _require_perm, plan_save
+from core.services import _require_perm, plan_changed, plan_save
 from policy.models import Activity, ActivityPartner, Entity
 
 
@@ -24,6 +24,8 @@ def activity_partners_set(*, user, activity: Activity, partners: list[tuple[Enti
         if partnership.entity_id not in wanted:
             partnership._history_user = user
             partnership.delete()
+            # The reports the entity owes change (the dashboards' reporting figures).
+            plan_changed.send(sender=ActivityPartner, instance=partnership, deleted=True)
         else:
             _entity, role = wanted.pop(partnership.entity_id)
             if partnership.role != role:

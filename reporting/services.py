@@ -129,7 +129,7 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
         if existing is None:
             raise
         return existing
-    figures.schedule_refresh()  # a new draft shows in the governorate pages' report counts
+    figures.schedule_refresh(period_ids=[report.period_id])  # the report counts
     _event(report, user, ReportEvent.Kind.CREATED)
     return report
 
@@ -278,7 +278,7 @@ def report_submit(*, user, report, version):
         raise ValidationError(missing)
     report = _bump(report, user, status=ReportStatus.SUBMITTED, submitted_at=timezone.now())
     _event(report, user, ReportEvent.Kind.SUBMITTED)
-    figures.schedule_refresh()  # no figure changes, the reporting rate does
+    figures.schedule_refresh(period_ids=[report.period_id])  # the reporting rate
     notifications.notify_submitted(report)
     return report
 
@@ -305,7 +305,7 @@ def report_return(*, user, report, version, comment):
         raise TransitionNotAllowed(_("Only a submitted report can be returned."))
     report = _bump(report, user, status=ReportStatus.RETURNED)
     _event(report, user, ReportEvent.Kind.RETURNED, comment.strip())
-    figures.schedule_refresh()
+    figures.schedule_refresh(period_ids=[report.period_id])
     notifications.notify_returned(report, comment.strip())
     return report
 
@@ -326,7 +326,7 @@ def report_approve(*, user, report, version, comment=""):
     if comment.strip():
         _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())
     _event(report, user, ReportEvent.Kind.APPROVED)
-    figures.schedule_refresh(_indicators_of(report))
+    figures.schedule_refresh(_indicators_of(report), period_ids=[report.period_id])
     notifications.notify_approved(report)
     return report
 
@@ -344,7 +344,7 @@ def report_reopen(*, user, report, reason):
     report._change_reason = reason.strip()
     report = _bump(report, user, status=ReportStatus.RETURNED, approved_at=None)
     _event(report, user, ReportEvent.Kind.REOPENED, reason.strip())
-    figures.schedule_refresh(_indicators_of(report))
+    figures.schedule_refresh(_indicators_of(report), period_ids=[report.period_id])
     notifications.notify_reopened(report, reason.strip())
     return report
 

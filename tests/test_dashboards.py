@@ -6,7 +6,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import ActivityFactory, IndicatorFactory, TargetFactory
+from analytics import figures
+from tests.factories import ActivityFactory, IndicatorFactory, ObjectiveFactory, TargetFactory
 from tests.job_helpers import job_file
 from tests.reporting_helpers import approved
 from tests.signin_helpers import verified_login
@@ -177,6 +178,57 @@ def test_the_pillar_page_lists_objectives_and_indicator_statuses(client, world):
     assert "1.1.1-a" in page and "Off track" in page and "33\xa0%" in page
 
 
+def _many(world, n, nationwide=True):
+    """n more activities, each with an indicator, in the world's objective; the plan published."""
+    world.policy.is_published = True
+    world.policy.save()
+    for i in range(n):
+        activity = ActivityFactory(
+            objective=world.activity.objective,
+            code=f"3.{i:03d}",
+            lead_entity=world.cso_entity,
+            is_nationwide=nationwide,
+        )
+        IndicatorFactory(policy=world.policy, objective=None, activity=activity, code=f"W{i:03d}")
+    figures.refresh(policy_ids=[world.policy.pk])  # the factories wrote past the services
+
+
+def _indicator_rows(page):
+    return page.count('<a href="/indicators/')
+
+
+def test_a_pillars_indicators_come_fifty_a_page_with_the_objectives_above(client, world):
+    """A pillar of hundreds of indicators was one page of hundreds of rows: now its objectives
+    with their roll-ups, then its indicators fifty a page (of every objective or of one)."""
+    approved(world)
+    _many(world, 60)  # with the world's two: 62
+    other = ObjectiveFactory(
+        policy=world.policy, pillar=world.activity.objective.pillar, code="9.9"
+    )
+    IndicatorFactory(policy=world.policy, objective=other, code="Z-1")
+    figures.refresh(policy_ids=[world.policy.pk])
+    url = reverse("analytics:pillar", args=[world.activity.objective.pillar.code])
+    first = client.get(url).content.decode()
+    assert _indicator_rows(first) == 50 and "page 1 of 2" in first and "1–50 of 63" in first
+    assert "1.1.1-a" in first and "33\xa0%" in first  # the world's approved indicator
+    assert "9.9" in first and "Z-1" not in first  # its objective is listed, it is on page 2
+    second = client.get(url, {"page": 2}).content.decode()
+    assert _indicator_rows(second) == 13 and "Z-1" in second and "page 2 of 2" in second
+    assert client.get(url, {"page": "99"}).content.decode().count("page 2 of 2") == 2
+    one = client.get(url, {"objective": "9.9"}).content.decode()
+    assert _indicator_rows(one) == 1 and "Z-1" in one and "Indicators of objective 9.9" in one
+    assert client.get(url, {"objective": "nope"}).status_code == 404
+
+
+def test_a_governorates_activities_come_fifty_a_page(client, world):
+    _many(world, 55)  # nation-wide: in Baghdad too, with the world's two
+    url = reverse("analytics:governorate", args=["IQ-BG"])
+    first = client.get(url).content.decode()
+    assert "57 activities" in first and "1–50 of 57" in first
+    second = client.get(url, {"page": 2}).content.decode()
+    assert "51–57 of 57" in second and "3.054" in second and "3.000" not in second
+
+
 def test_the_indicator_page_shows_figures_and_targets_by_governorate(client, world):
     approved(world)
     verified_login(client, world.partner)
@@ -238,6 +290,7 @@ def test_each_overview_chart_has_its_numbers_as_csv(client, world, table):
 
     approved(world)
     FundingFactory(activity=world.activity, planned=1000, disbursed=250)
+    figures.refresh(plan_ids=[world.policy.pk])  # the factory wrote past the services
     verified_login(client, world.reviewer)
     response = client.get(reverse("analytics:overview"), {"csv": table})
     assert response["Content-Type"].startswith("text/csv")

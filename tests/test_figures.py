@@ -10,6 +10,7 @@ from decimal import Decimal as D
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from analytics import disclosure, figures, measures, raw, selectors
 from governorates.models import Governorate
@@ -79,6 +80,10 @@ def _by_pillar(progress):
     }
 
 
+def _line_order(line):
+    return (line["source_type__code"], line["currency"])
+
+
 def assert_both_ways_agree(policy):
     """Every figure the pages show, from the summaries and from the raw values."""
     periods = list(ReportingPeriod.objects.filter(policy=policy).order_by("start_date"))
@@ -118,6 +123,43 @@ def assert_both_ways_agree(policy):
             assert _deep(selectors.across_plans(indicator, public=public)) == _deep(
                 raw.across_plans(indicator, public=public)
             )
+    for as_of in periods:
+        for place in [None, *places]:
+            g = getattr(place, "pk", None)
+            old = raw.reporting_rate(as_of, governorate_id=g)
+            assert selectors.reporting_rate(as_of, governorate_id=g) == old, (as_of, place)
+            assert selectors.reporting_rates([as_of], g)[as_of.pk] == old
+        by_entity = dict(selectors.reporting_rate_by_entity([as_of]))
+        expected, submitted = raw.expected_by_entity(as_of), raw.submitted_by_entity(as_of)
+        assert {e.pk for e in by_entity} == set(expected) | set(submitted)
+        for entity, (rate,) in by_entity.items():
+            assert rate == raw.reporting_rate(as_of, entity_id=entity.pk), (as_of, entity)
+    for place in places:
+        assert selectors.reports_in(policy, place) == raw.reports_in(policy, place), place
+        old_list, old_count = raw.activities_in(policy, place)
+        assert selectors.activities_in(policy, place) == old_list
+        assert selectors.activity_count(policy, place) == old_count, place
+        assert selectors.activities_in(policy, place, offset=1, limit=2) == old_list[1:3]
+    for place in [None, *places]:
+        g = getattr(place, "pk", None)
+        lines = sorted(selectors.budget_by_source(policy, g), key=_line_order)
+        assert _deep(lines) == _deep(sorted(raw.budget_by_source(policy, g), key=_line_order))
+    assert {
+        g.pk: n for g, n in selectors.governorate_measures(policy, None, "activities").items()
+    } == {g.pk: raw.activities_in(policy, g)[1] for g in Governorate.objects.all()}
+    for public in (False, True):
+        for as_of in periods:
+            items = raw.indicator_progress(policy, as_of, public=public)
+            for pillar_id in {i.pillar.pk for i in items}:
+                groups = {}
+                for item in items:
+                    if item.pillar.pk == pillar_id:
+                        objective = item.indicator.objective or item.indicator.activity.objective
+                        groups.setdefault(objective.pk, []).append(item.achievement)
+                got = selectors.objective_rollups(policy, as_of, pillar_id, public=public)
+                assert {k: _roll(v) for k, v in got.items()} == {
+                    k: _roll(measures.rollup(v)) for k, v in groups.items()
+                }, (as_of, pillar_id, public)
     old_released = raw.released_raw(indicators)
     new_released = disclosure.released(indicators)
     assert new_released.keys() == old_released.keys()
@@ -233,7 +275,65 @@ def _random_plan(rng):
                         )
                 status = "approved" if rng.random() < 0.8 else rng.choice(["submitted", "draft"])
                 ProgressReport.objects.filter(pk=report.pk).update(status=status)
+    _reporting_structure(rng, policy, activities, entities, places, periods, user)
     return policy
+
+
+def _reporting_structure(rng, policy, activities, entities, places, periods, user):
+    """What the reporting rates depend on: places (listed or nation-wide), implementing and
+    other partners, a cancelled activity and one that ends early, reports about a governorate,
+    reports returned or in draft, first submissions before and after the due day, and reports
+    submitted again."""
+    from policy.models import ActivityPartner
+    from reporting.models import ReportEvent
+    from tests.factories import ActivityFactory, FundingFactory, FundingSourceTypeFactory
+
+    extra = ActivityFactory(
+        objective=activities[0].objective,
+        code="R-short",
+        lead_entity=entities[0],
+        start_date=datetime.date(2021, 1, 1),
+        end_date=datetime.date(2021, 5, 15),
+    )
+    for activity in [*activities, extra]:
+        if rng.random() < 0.3:
+            activity.is_nationwide = True
+        else:
+            activity.governorates.set(rng.sample(places, rng.randint(0, 3)))
+        activity.status = "cancelled" if activity is activities[-1] else "in_progress"
+        activity.save()
+        for entity in rng.sample([e for e in entities if e.pk != activity.lead_entity_id], 2):
+            ActivityPartner.objects.create(
+                activity=activity, entity=entity, role=rng.choice(["implementing", "funding"])
+            )
+        for _ in range(rng.randint(0, 3)):
+            FundingFactory(
+                activity=activity,
+                source_type=FundingSourceTypeFactory(code=rng.choice(["state", "donor"])),
+                currency=rng.choice(["IQD", "USD"]),
+                planned=D(rng.randint(0, 900)) + D("0.5"),
+                committed=D(rng.randint(0, 500)),
+                disbursed=D(rng.randint(0, 300)),
+            )
+    for activity in [*activities, extra]:
+        for period in periods:
+            for entity in rng.sample(entities, rng.randint(0, 2)):
+                report = ProgressReport.objects.create(
+                    activity=activity,
+                    entity=entity,
+                    period=period,
+                    governorate=rng.choice(places),
+                    created_by=user,
+                )
+                status = rng.choice(["draft", "submitted", "returned", "approved"])
+                ProgressReport.objects.filter(pk=report.pk).update(status=status)
+                if status == "draft":
+                    continue
+                due = datetime.datetime.combine(period.due_date, datetime.time(12))
+                for _ in range(rng.randint(0 if status == "returned" else 1, 2)):
+                    moment = due + datetime.timedelta(days=rng.choice([-20, -1, 0, 1, 9]))
+                    event = ReportEvent.objects.create(report=report, kind="submitted", user=user)
+                    ReportEvent.objects.filter(pk=event.pk).update(at=timezone.make_aware(moment))
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
@@ -261,6 +361,76 @@ def test_an_approval_and_a_reopening_refresh_the_figures(world):
     assert actual() == 20
     services.report_reopen(user=world.admin, report=report, reason="A typo in Basra.")
     assert actual() is None
+
+
+def test_the_reporting_figures_follow_the_workflow(world):
+    """Through the services only: a draft shows in the governorate's report counts, a
+    submission in the reporting rate, a return and an approval in the counts again."""
+    from reporting import services
+    from tests.reporting_helpers import draft
+
+    def state():
+        rate = selectors.reporting_rate(world.period, governorate_id=world.basra.pk)
+        counts = selectors.reports_in(world.policy, world.basra)
+        return (rate.expected, rate.on_time, rate.late), {k: v for k, v in counts.items() if v}
+
+    assert state() == ((3, 0, 0), {})
+    report = draft(world)
+    assert state() == ((3, 0, 0), {"draft": 1})
+    report = services.report_submit(
+        user=world.reporter, report=_complete(world, report), version=report.version + 1
+    )
+    assert state() == ((3, 1, 0), {"submitted": 1})
+    report = services.report_return(
+        user=world.reviewer, report=report, version=report.version, comment="More detail."
+    )
+    assert state() == ((3, 1, 0), {"returned": 1})
+    report = services.report_submit(user=world.reporter, report=report, version=report.version)
+    services.report_approve(user=world.reviewer, report=report, version=report.version)
+    assert state() == ((3, 1, 0), {"approved": 1})
+
+
+def _complete(world, report):
+    from tests.reporting_helpers import complete
+
+    return complete(world, report)
+
+
+def test_a_partner_or_a_place_changed_changes_the_reports_expected(world):
+    """The plan's structure, through the services: a new implementing partner owes a report,
+    an activity moved out of a governorate owes none there any more."""
+    from core.services import plan_save
+    from policy.services import activity_partners_set
+
+    def expected(governorate=None):
+        pk = getattr(governorate, "pk", None)
+        return selectors.reporting_rate(world.period, governorate_id=pk).expected
+
+    assert (expected(), expected(world.baghdad)) == (3, 3)
+    activity_partners_set(
+        user=world.admin,
+        activity=world.activity,
+        partners=[(world.office, "implementing"), (world.other_cso_entity, "implementing")],
+    )
+    assert (expected(), expected(world.baghdad)) == (4, 4)
+    activity_partners_set(user=world.admin, activity=world.activity, partners=[])
+    assert (expected(), expected(world.baghdad)) == (2, 2)
+    plan_save(user=world.admin, instance=world.activity, m2m={"governorates": [world.basra]})
+    assert (expected(), expected(world.baghdad), expected(world.basra)) == (2, 1, 2)
+
+
+def test_a_deleted_indicator_leaves_its_objectives_roll_up(world):
+    from core.services import plan_delete
+    from tests.factories import IndicatorFactory
+
+    objective = world.activity.objective
+    extra = IndicatorFactory(policy=world.policy, objective=objective, activity=None, code="Z")
+    figures.refresh([extra.pk])  # made past the services
+    pillar = objective.pillar_id
+    before = selectors.objective_rollups(world.policy, world.period, pillar)[objective.pk]
+    plan_delete(user=world.admin, instance=extra)
+    after = selectors.objective_rollups(world.policy, world.period, pillar)[objective.pk]
+    assert (before.indicators, after.indicators) == (3, 2)
 
 
 def test_a_changed_target_refreshes_the_achievement(world):
@@ -433,7 +603,7 @@ def test_publishing_a_plan_changes_the_version_but_recomputes_nothing(world, mon
     monkeypatch.setattr(
         figures,
         "refresh",
-        lambda ids=(), policies=(): calls.append(policies) or real(ids, policies),
+        lambda ids=(), policies=(), *more: calls.append(policies) or real(ids, policies, *more),
     )
     before = figures.version()
     world.policy.is_published = True
