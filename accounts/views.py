@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import redirect, render, resolve_url
 from django.urls import reverse
 from django.utils import translation
@@ -15,6 +16,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 from django_otp.plugins.otp_static.models import StaticToken
@@ -35,10 +37,20 @@ def _without_lang(url):
     return urlunsplit(parts._replace(query="&".join(kept)))
 
 
+@csrf_exempt
 @require_POST
 def language_set(request):
     """Django's set_language (the cookie, then back to the page), and for a signed-in person the
-    choice is kept on the account, so it follows them to another browser or phone."""
+    choice is kept on the account, so it follows them to another browser or phone.
+
+    A visitor's language form carries no CSRF token: the public pages are cached whole and
+    shared by every visitor (core/cache.py), and a forged choice of language for someone with no
+    account changes nothing but the language cookie. A signed-in person's choice changes their
+    account: the token is checked as everywhere else."""
+    if request.user.is_authenticated:
+        refused = CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {})
+        if refused is not None:
+            return refused
     # A page opened with ?lang=ar would otherwise come back in Arabic whatever was chosen.
     # Only the lang= pairs go; the rest of the address stays byte for byte. Django falls back
     # to the Referer when there is no usable `next`, so it is cleaned the same way.

@@ -186,6 +186,18 @@ def _state(lock=False) -> FigureState:
     return state
 
 
+def _published():
+    """Once the new figures are committed, the cached pages and lists made from the old ones
+    are not served again (core/cache.py). In the tests' transactions, which never commit, at
+    once."""
+    from core import cache
+
+    if getattr(settings, "FIGURES_REFRESH", "on_commit") == "immediate":
+        cache.publish(version())
+    else:
+        transaction.on_commit(lambda: cache.publish(version()), robust=True)
+
+
 def version() -> int:
     """The figures version: changes on every refresh (one query)."""
     return FigureState.objects.filter(pk=1).values_list("version", flat=True).first() or 0
@@ -224,6 +236,7 @@ def refresh(indicator_ids=(), policy_ids=(), period_ids=(), plan_ids=()):
         FigureState.objects.filter(pk=1).update(
             version=F("version") + 1, refreshed_at=timezone.now()
         )
+    _published()
 
 
 def rebuild(progress=None) -> int:
@@ -264,6 +277,7 @@ def rebuild(progress=None) -> int:
         FigureState.objects.filter(pk=1).update(
             current=new, building=None, version=F("version") + 1, refreshed_at=timezone.now()
         )
+    _published()
     # Readers now use `new`; the old rows go, in steps so that no transaction grows large.
     for model in (IndicatorFigure, ProgressFigure, RollupFigure):
         while True:
@@ -392,6 +406,8 @@ def _progress_rows(indicator, objective, periods, governorate_id, by_period, fin
                 governorate_id=governorate_id,
                 pillar_id=objective.pillar_id,
                 objective_id=objective.pk,
+                objective_code=objective.code,
+                indicator_code=indicator.code,
                 has_target=final is not None,
                 actual=actual,
                 target=target,

@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q, Subquery, Sum
+from django.db.models import Exists, OuterRef, Q, Subquery, Sum
 from django.utils import timezone
 
 from analytics import disclosure, measures
@@ -42,9 +42,12 @@ class ReportingRate:
 
 
 def _covering(governorate_id):
-    """Activities in a governorate: nation-wide, or listing it (a subquery, no duplicate rows)."""
-    listed = Activity.governorates.through.objects.filter(governorate_id=governorate_id)
-    return Q(is_nationwide=True) | Q(pk__in=listed.values("activity_id"))
+    """Activities in a governorate: nation-wide, or listing it. A correlated EXISTS: a page of
+    them in code order reads the activities in the index's order and stops at the page's end."""
+    listed = Activity.governorates.through.objects.filter(
+        activity_id=OuterRef("pk"), governorate_id=governorate_id
+    )
+    return Q(is_nationwide=True) | Q(Exists(listed))
 
 
 def reporting_rates(periods, governorate_id=None) -> dict:
@@ -199,7 +202,7 @@ def indicator_progress_page(
     if objective_id is not None:
         rows = rows.filter(objective_id=objective_id)
     rows = rows.select_related("indicator", "objective").order_by(
-        "objective__code", "indicator__code", "indicator_id"
+        "objective_code", "indicator_code", "indicator_id"
     )[offset : offset + limit]
     return [(row.objective, _as_progress(row, row.indicator, public)) for row in rows]
 
@@ -251,8 +254,13 @@ def pillar_rollups(policy, as_of, governorate_id=None, public=False) -> dict:
     """{pillar id: (Rollup, status counts)} and {None: ...} for all pillars, at the end of
     `as_of`, nationally or in a governorate (where every indicator of the plan counts, with
     data there or not), from the roll-ups (RollupFigure) in one grouped query."""
+    return pillar_rollups_here_and_national(policy, as_of, governorate_id, public)[0]
+
+
+def pillar_rollups_here_and_national(policy, as_of, governorate_id=None, public=False):
+    """(pillar_rollups in the governorate, pillar_rollups nationally): one query for both."""
     if as_of is None:
-        return {}
+        return {}, {}
     place = Q(governorate__isnull=True)
     if governorate_id is not None:
         place |= Q(governorate_id=governorate_id)
@@ -263,16 +271,19 @@ def pillar_rollups(policy, as_of, governorate_id=None, public=False) -> dict:
         .annotate(**_rollup_sums(public))
         .order_by()
     )
-    national, local = {}, {}
+    national_rows, local_rows = {}, {}
     for row in grouped:
-        (national if row["governorate_id"] is None else local)[row["pillar_id"]] = row
+        (national_rows if row["governorate_id"] is None else local_rows)[row["pillar_id"]] = row
+    national = _rollups_by_pillar(national_rows)
     if governorate_id is None:
-        rows, counts = national, None
-    else:
-        rows = local
-        counts = {pillar_id: row["n"] for pillar_id, row in national.items()}
-        for pillar_id in counts:
-            rows.setdefault(pillar_id, {"n": 0, "with_data": 0, "total": None})
+        return national, national
+    counts = {pillar_id: row["n"] for pillar_id, row in national_rows.items()}
+    for pillar_id in counts:
+        local_rows.setdefault(pillar_id, {"n": 0, "with_data": 0, "total": None})
+    return _rollups_by_pillar(local_rows, counts), national
+
+
+def _rollups_by_pillar(rows, counts=None) -> dict:
     result = {
         pillar_id: _rollup_of(row, None if counts is None else counts.get(pillar_id, 0))
         for pillar_id, row in rows.items()

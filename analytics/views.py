@@ -28,6 +28,7 @@ def _policy(request):
     return policy
 
 
+@cache.public_page
 def public_home(request):
     """The home page for visitors: the national overview of the published plan, from approved
     data only (the measures never read anything else)."""
@@ -36,6 +37,7 @@ def public_home(request):
     return _overview(request, public=True)
 
 
+@cache.public_page
 def overview(request):
     return _overview(request, public=False)
 
@@ -142,6 +144,7 @@ def chart_csv(name, header, rows):
     return response
 
 
+@cache.public_page
 def governorate(request, code):
     """One governorate: its activities, budget, reports and achievement per pillar, against
     the national figure."""
@@ -159,8 +162,9 @@ def _governorate_context(request, code):
     policy = _policy(request)
     period = selectors.latest_closed_or_open(policy)
     visitor = disclosure.for_visitor(request)
-    local = selectors.pillar_rollups(policy, period, governorate_id=place.pk, public=visitor)
-    national = selectors.pillar_rollups(policy, period, public=visitor)
+    local, national = selectors.pillar_rollups_here_and_national(
+        policy, period, governorate_id=place.pk, public=visitor
+    )
     rows = [
         {
             "pillar": pillar,
@@ -190,6 +194,7 @@ MAP_MEASURES = {"achievement": _("Achievement"), "activities": _("Activities")}
 MEASURES = set(MAP_MEASURES)
 
 
+@cache.public_page
 def governorate_map(request):
     """Iraq's 19 governorates coloured by a chosen measure, with the same numbers in a table."""
     context = cache.cached(request, "map", lambda: _map_context(request))
@@ -252,6 +257,7 @@ def _band(measure, number, values):
     return str(min(4, int(number * 5 / top)))
 
 
+@cache.public_page
 def pillar(request, code):
     """A pillar's objectives, each with its roll-up, and every indicator with its status."""
     context = cache.cached(
@@ -332,6 +338,7 @@ def _pillar_context(request, code):
     }
 
 
+@cache.public_page
 def indicator(request, pk):
     """One indicator: baseline, targets and approved figures over time, by governorate; its
     framework references; and, when it continues an indicator of an earlier plan, the approved

@@ -197,14 +197,30 @@ class CodeOrIdFilter(django_filters.CharFilter):
         if not value:
             return qs
         condition = Q()
-        for path in self.field_name.split("|"):
+        paths = self.field_name.split("|")
+        for path in paths:
             if value.isdigit():
                 if int(value) > ID_MAX:
                     return qs.none()
                 condition |= Q(**{f"{path}__id": int(value)})
             else:
                 condition |= Q(**{f"{path}__{self.code_field}": value})
-        return qs.filter(condition).distinct()
+        qs = qs.filter(condition)
+        # DISTINCT only where a row can match more than once (a theme of many, a partner of
+        # many): on the largest list it cost more to plan and run than the rest of the query.
+        return qs.distinct() if any(_many(qs.model, path) for path in paths) else qs
+
+
+def _many(model, path) -> bool:
+    """Whether the lookup path crosses a many-to-many or a reverse foreign key."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        if field.many_to_many or field.one_to_many:
+            return True
+        if field.related_model is None:
+            return False
+        model = field.related_model
+    return False
 
 
 class GovernorateOrNationalFilter(django_filters.CharFilter):

@@ -363,6 +363,8 @@ class Activity(TitleTranslations, Timestamped):
             models.Index(fields=["lead_entity", "status"], name="activity_lead_status_idx"),
             models.Index(fields=["status"], name="activity_status_idx"),
             models.Index(fields=["start_date", "end_date"], name="activity_dates_idx"),
+            # Lists in code order, a page at a time (a governorate's activities).
+            models.Index(fields=["code", "id"], name="activity_code_idx"),
         ]
 
     def __str__(self):

@@ -473,3 +473,35 @@ def test_a_deeply_nested_json_body_is_a_clear_400(world, body):
     ):
         assert response.status_code == 400  # 500 before: RecursionError
         assert "nested too deeply" in response.json()["detail"]
+
+
+def test_a_value_row_is_written_as_drfs_serializer_writes_it(db):
+    """The values list builds each row straight from the row (IndicatorValueSerializer.
+    fields_of) instead of DRF's generic field machinery: the same output for every approved
+    value of the demo plan (in a governorate and nation-wide, sensitive ones too), for a visitor
+    and for a signed-in account."""
+    import io as _io
+
+    from django.contrib.auth.models import AnonymousUser
+    from django.core.management import call_command
+    from django.test import RequestFactory
+    from rest_framework import serializers
+
+    from accounts.models import User
+    from analytics.api import IndicatorValueSerializer, IndicatorValueViewSet
+    from reporting.models import IndicatorValue
+
+    call_command("seed_demo", "--force", stdout=_io.StringIO())
+    values = IndicatorValue.objects.filter(report__status="approved")
+    assert values.filter(governorate=None).exists() and values.filter(governorate__isnull=False)
+    assert values.filter(indicator__is_sensitive=True).exists()
+    for user in (AnonymousUser(), User.objects.get(username="reviewer")):
+        request = RequestFactory().get("/api/v1/indicator-values/")
+        request.user = user
+        view = IndicatorValueViewSet(request=request, format_kwarg=None)
+        serializer = IndicatorValueSerializer(context={"request": request})
+        rows = list(view.get_queryset())
+        assert rows
+        for value in rows:
+            generic = serializers.ModelSerializer.to_representation(serializer, value)
+            assert serializer.fields_of(value) == generic, value.pk

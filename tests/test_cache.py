@@ -116,15 +116,92 @@ def test_a_reporter_is_not_served_a_partners_or_visitors_figures(client, cached,
     assert {k.split(":")[3] for k in stored} == {"partner"}  # the figures, and the page body
 
 
-def test_a_page_from_the_cache_carries_the_visitors_own_csrf_token(cached):
-    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
-    first.get("/")
-    page = second.get("/").content.decode()  # from the cache
+@pytest.fixture(params=["database version", "token in the shared cache"])
+def whole(request, cached, settings):
+    """Both ways of filing the cached pages: under the figures version (one process's own
+    memory) and under a token kept in the shared cache (Redis in production; the same code on
+    the test's cache here)."""
+    if request.param == "token in the shared cache":
+        settings.REDIS_URL = settings.REDIS_URL or "redis://shared.example"
+    else:
+        settings.REDIS_URL = ""
+    return cached
+
+
+def test_a_visitors_page_comes_whole_from_the_cache_without_the_database(client, whole, settings):
+    """The second visitor's page: the same bytes and headers (the security headers of every
+    response included), no template rendered, and no query at all with the token in the shared
+    cache (one, the figures version, in one process's own memory). A reopening shows at once."""
+    report = _approve(whole, submitted(whole))
+    first = client.get("/dashboard/")
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/dashboard/")
+    assert len(queries) == (0 if settings.REDIS_URL else 1), [q["sql"] for q in queries]
+    assert second.content == first.content and "1 of 2 indicators" in second.content.decode()
+    assert first.templates and not second.templates  # no view, no template: the whole page
+    for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary"):
+        assert second[header] == first[header], header
+    services.report_reopen(user=whole.admin, report=report, reason="Wrong governorate.")
+    assert "0 of 2 indicators" in client.get("/dashboard/").content.decode()
+
+
+def test_a_lost_token_serves_nothing_cached_before(client, whole):
+    """The token evicted or cleared from Redis: a new one is made, and no page cached under
+    the old one can be served again."""
+    from core.cache import TOKEN_KEY
+
+    report = submitted(whole)
+    assert "0 of 2 indicators" in client.get("/dashboard/").content.decode()
+    _approve(whole, report)
+    cache.delete(TOKEN_KEY)
+    assert "1 of 2 indicators" in client.get("/dashboard/").content.decode()
+
+
+def test_a_visitors_page_holds_no_csrf_token_and_the_language_form_needs_none(whole):
+    visitor = Client(enforce_csrf_checks=True)
+    for _ in range(2):  # made, then from the cache
+        page = visitor.get("/")
+        assert "csrfmiddlewaretoken" not in page.content.decode() and not page.cookies
+    response = visitor.post(reverse("set_language"), {"language": "ar", "next": "/map/"})
+    assert response.status_code == 302 and response["Location"] == "/map/"
+    assert response.cookies["django_language"].value == "ar"
+    assert 'lang="ar"' in visitor.get("/").content.decode()
+
+
+def test_a_signed_in_persons_language_change_still_needs_their_token(whole):
+    person = Client(enforce_csrf_checks=True)
+    verified_login(person, whole.reporter)
+    refused = person.post(reverse("set_language"), {"language": "ar", "next": "/"})
+    assert refused.status_code == 403
+    whole.reporter.refresh_from_db()
+    assert whole.reporter.language != "ar"
+    page = person.get(reverse("reporting:my_work")).content.decode()
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
-    response = second.post(
+    answer = person.post(
         reverse("set_language"), {"language": "ar", "next": "/", "csrfmiddlewaretoken": token}
     )
-    assert response.status_code == 302  # not 403: the token is this visitor's
+    assert answer.status_code == 302
+    whole.reporter.refresh_from_db()
+    assert whole.reporter.language == "ar"
+
+
+def test_a_visitor_with_a_session_is_not_served_the_shared_page(client, whole):
+    client.get("/dashboard/")
+    client.cookies["sessionid"] = "not-a-session"
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/dashboard/").status_code == 200
+    assert len(queries) > 0  # through the whole stack, not the shared page
+
+
+def test_only_public_pages_are_kept_whole(client, whole, monkeypatch):
+    stored = []
+    real_set = cache.set
+    monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
+    for url in ("/accounts/login/", "/follow-up/", "/dashboard/?csv=pillars"):
+        assert client.get(url).status_code == 200
+    assert not [k for k in stored if k.startswith("page:")]
+    client.get("/map/")
+    assert [k for k in stored if k.startswith("page:")]
 
 
 def test_each_language_has_its_own_cached_page(client, cached):
@@ -175,8 +252,9 @@ def test_a_cached_body_is_served_without_reading_the_pages_figures_again(
     client, cached, url, monkeypatch
 ):
     """The pillar page's cached context is hundreds of rows; once its body is cached, a
-    visitor gets the body and the title's object, and the context is not read (unpickled)."""
+    partner gets the body and the title's object, and the context is not read (unpickled)."""
     _approve(cached, submitted(cached))
+    verified_login(client, cached.partner)
     url = url.format(indicator=cached.indicator.pk, pillar=cached.activity.objective.pillar.code)
     first = client.get(url).content.decode()
     asked = []
@@ -185,5 +263,6 @@ def test_a_cached_body_is_served_without_reading_the_pages_figures_again(
     second = client.get(url).content.decode()
     strip = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
     assert strip.sub("", second) == strip.sub("", first)
-    assert not [k for k in asked if not k.startswith(("head:", "body:", "throttle"))], asked
+    kept = ("head:", "body:", "throttle", "figures-token")
+    assert not [k for k in asked if not k.startswith(kept)], asked
     assert "<title>" in second and "</title>" in second

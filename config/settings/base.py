@@ -54,6 +54,9 @@ MIDDLEWARE = [
     # Cache-Control: no-store for signed-in people (core/headers.py).
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Whole public pages for visitors from the cache, before sessions, the database and
+    # templates (core/cache.py).
+    "core.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
