@@ -14,8 +14,9 @@ What it does, in order:
    settings, dummy secrets, SECURE_SSL_REDIRECT off: the client sends X-Forwarded-Proto as the
    TLS proxy would), and a Celery worker if config/celery.py exists.
 3. Runs each scenario with locust (headless, loopback only, each bounded by --duration; a
-   request under way at the end is waited for): the public pages with the cache cleared before
-   every request and cached; the API's value lists; a reporter saving a draft, alone and while
+   request under way at the end is waited for): the public pages "cleared" (the figures token
+   deleted before every request, as an approval replaces it: nothing cached is served) and
+   cached; the API's value lists; a reporter saving a draft, alone and while
    the clients load the overview; approvals, each followed by polling the overview until the
    new figure shows. The API's rate limits are raised for the run (they would answer 429).
 4. Floors from the same run: the login page under the same load, and the SQL of each figure
@@ -501,6 +502,18 @@ def cache_pattern() -> str:
     return f"{prefix}:*"
 
 
+def token_key() -> str:
+    """The Redis key of the figures token (core/cache.py): deleting it is what an approval does
+    to the cache; nothing cached before is served again, and every page and list is made
+    afresh. The other keys (rate-limit counts, the access log's hourly marks) stay, as they do
+    in production."""
+    from django.core.cache import cache
+
+    from core.cache import TOKEN_KEY
+
+    return cache.make_key(TOKEN_KEY)
+
+
 def clear_cache(redis_url, pattern):
     import redis
 
@@ -750,6 +763,7 @@ class Bench:
         django_setup(self.env)
         self.fixture = prepare(self.scale)
         self.pattern = cache_pattern()
+        self.token_key = token_key()
         self.gunicorn = start(
             [str(BIN / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi"],
             self.env,
@@ -867,7 +881,7 @@ class Bench:
             "count": count or self.clients,
             "urls": urls,
             "headers": headers or {},
-            "bust": self.pattern if bust else None,
+            "bust": self.token_key if bust else None,
             "redis": self.redis_url,
         }
 
@@ -1076,9 +1090,11 @@ class Bench:
             f"CLIENTS={self.clients}` on {_now().date()}, commit {commit}: "
             f"{f['values']:,} indicator values (plan {f['policy']}), gunicorn with "
             f"{self.workers} sync workers and {celery}, PostgreSQL and Redis on this machine, "
-            f"locust on the loopback. Times in ms; 'cleared': the cache's keys deleted before "
-            f"every request; the SQL floor is the request's SQL replayed through psycopg2 by as "
-            f"many threads; a 1-client row is compared with the 1-client login page. "
+            f"locust on the loopback (FastHttpUser for the pages and lists). Times in ms; "
+            f"'cleared': the figures token deleted before every request, as an approval replaces "
+            f"it, so no cached page, body or list is served; the SQL floor is the request's "
+            f"SQL replayed through psycopg2 by as many threads; a 1-client row is compared with "
+            f"the 1-client login page. "
             f"Load average of the machine (5 min) "
             f"{self.load_at_start:.1f} at the start, {os.getloadavg()[1]:.1f} at the end "
             f"(2 cores, shared).",

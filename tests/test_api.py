@@ -476,10 +476,11 @@ def test_a_deeply_nested_json_body_is_a_clear_400(world, body):
 
 
 def test_a_value_row_is_written_as_drfs_serializer_writes_it(db):
-    """The values list builds each row straight from the row (IndicatorValueSerializer.
-    fields_of) instead of DRF's generic field machinery: the same output for every approved
-    value of the demo plan (in a governorate and nation-wide, sensitive ones too), for a visitor
-    and for a signed-in account."""
+    """The values list builds its rows from flat columns (analytics/api.py) instead of model
+    instances and DRF's generic field machinery: for every approved value of the demo plan (in
+    a governorate and nation-wide, sensitive ones too), for a visitor and for a signed-in
+    account, the list, a value's own address and an export job write what DRF's
+    ModelSerializer writes of the value's model instance."""
     import io as _io
 
     from django.contrib.auth.models import AnonymousUser
@@ -495,13 +496,26 @@ def test_a_value_row_is_written_as_drfs_serializer_writes_it(db):
     values = IndicatorValue.objects.filter(report__status="approved")
     assert values.filter(governorate=None).exists() and values.filter(governorate__isnull=False)
     assert values.filter(indicator__is_sensitive=True).exists()
+    instances = {
+        v.pk: v
+        for v in values.select_related(
+            "indicator", "governorate", "report__period__policy", "report__entity"
+        ).select_related("report__activity__objective__pillar")
+    }
     for user in (AnonymousUser(), User.objects.get(username="reviewer")):
         request = RequestFactory().get("/api/v1/indicator-values/")
         request.user = user
-        view = IndicatorValueViewSet(request=request, format_kwarg=None)
-        serializer = IndicatorValueSerializer(context={"request": request})
-        rows = list(view.get_queryset())
-        assert rows
-        for value in rows:
-            generic = serializers.ModelSerializer.to_representation(serializer, value)
-            assert serializer.fields_of(value) == generic, value.pk
+        view = IndicatorValueViewSet(request=request, format_kwarg=None, kwargs={})
+        rows = view.get_serializer(view.get_queryset(), many=True).data
+        generic = IndicatorValueSerializer(context={"request": request})
+        assert len(rows) == len(instances)
+        exported = {row["id"]: row for row in view.export_rows(view.get_queryset())}
+        for row in rows:
+            instance = instances[row["id"]]
+            drf = serializers.ModelSerializer.to_representation(generic, instance)
+            if drf["suppressed"]:
+                drf["value"], drf["note"] = None, ""
+            assert dict(row) == drf, row["id"]
+            assert exported[row["id"]] == dict(row)
+        one = view.get_serializer(view.get_queryset().get(pk=rows[0]["id"])).data
+        assert dict(one) == dict(rows[0])

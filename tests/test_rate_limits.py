@@ -83,3 +83,25 @@ def test_two_workers_count_against_one_limit_in_redis(three_a_minute):
         timeout=60,
     )
     assert other_worker.stdout.strip() == "False", other_worker.stderr
+
+
+def test_a_limited_client_is_told_when_to_come_back(three_a_minute):
+    client = APIClient(REMOTE_ADDR="203.0.113.20")
+    answers = [client.get(PILLARS) for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    assert 0 < int(answers[-1]["Retry-After"]) <= 60
+
+
+def test_the_count_of_a_client_is_one_number_whatever_the_rate(db, monkeypatch):
+    """DRF's throttle kept every request's time in a list, rewritten on each request (at a high
+    limit, thousands of entries a request): ours keeps one counter per client and window."""
+    from core.throttling import AnonRateThrottle
+
+    monkeypatch.setattr(throttling.AnonRateThrottle, "THROTTLE_RATES", {"anon": "1000/minute"})
+    cache.clear()
+    client = APIClient(REMOTE_ADDR="203.0.113.21")
+    for _ in range(30):
+        assert client.get(PILLARS).status_code == 200
+    key = AnonRateThrottle().cache_format % {"scope": "anon", "ident": "203.0.113.21"}
+    assert cache.get(key) == 30
+    cache.clear()
