@@ -295,17 +295,19 @@ def _rollups_by_pillar(rows, counts=None) -> dict:
 
 def objective_rollups(policy, as_of, pillar_id, public=False) -> dict:
     """{objective id: Rollup} of a pillar's objectives at the end of `as_of`, nationally,
-    from the roll-ups in one query."""
+    and {None: the pillar's}, from the roll-ups in one query."""
     if as_of is None:
-        return {}
-    rows = (
+        return {None: measures.rollup([])}
+    rows = list(
         _rollup_rows(policy)
         .filter(period=as_of, governorate__isnull=True, targeted=False, pillar_id=pillar_id)
         .values("objective_id")
         .annotate(**_rollup_sums(public))
         .order_by()
     )
-    return {row["objective_id"]: _rollup_of(row)[0] for row in rows}
+    result = {row["objective_id"]: _rollup_of(row)[0] for row in rows}
+    result[None] = _rollup_of(_merge(rows))[0]
+    return result
 
 
 def achievement_over_time(policy, public=False):

@@ -316,7 +316,6 @@ def _pillar_context(request, code):
         if not groups or groups[-1]["objective"].pk != item_objective.pk:
             groups.append({"objective": item_objective, "items": []})
         groups[-1]["items"].append(item)
-    totals = selectors.pillar_rollups(policy, period, public=public) if period else {}
     return {
         "pillar": pillar_,
         "policy": policy,
@@ -333,7 +332,7 @@ def _pillar_context(request, code):
         "every_objective_url": _query(request, objective=None),
         "groups": groups,
         "pager": page,
-        "rollup": totals.get(pillar_.pk, selectors.EMPTY)[0],
+        "rollup": rollups[None],
         "hidden": disclosure.HIDDEN,
     }
 
