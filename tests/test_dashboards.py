@@ -350,3 +350,16 @@ def test_the_map_achievement_uses_each_governorates_own_target(client, world):
     assert round(figures["IQ-BG"].achievement, 12) == round(Decimal(7) / Decimal(24), 12)
     assert figures["IQ-BG"].indicators == 1
     assert figures["IQ-BA"].achievement is None
+
+
+def test_the_governorate_page_reads_its_roll_ups_once(client, world):
+    """It computed the progress twice (in the governorate, then nationally): now one read of
+    the roll-ups gives both, and no progress row is read at all."""
+    approved(world)
+    verified_login(client, world.reviewer)
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("analytics:governorate", args=["IQ-BG"]))
+    assert page.status_code == 200
+    sql = [q["sql"] for q in queries.captured_queries]
+    assert len([q for q in sql if "analytics_rollupfigure" in q]) == 1
+    assert not [q for q in sql if "analytics_progressfigure" in q]
