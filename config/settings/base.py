@@ -236,6 +236,10 @@ IMPORT_JOB_ROWS = env.int("IMPORT_JOB_ROWS", default=200)
 EXPORT_JOB_ROWS = env.int("EXPORT_JOB_ROWS", default=5000)
 # How long finished jobs and their files are kept.
 JOB_RETENTION_DAYS = env.int("JOB_RETENTION_DAYS", default=7)
+# Workbooks people upload (core/workbook.py): the largest file taken, and the most its ZIP may
+# unpack to (a small file can unpack to gigabytes).
+WORKBOOK_MAX_BYTES = env.int("WORKBOOK_MAX_BYTES", default=20 * 1024 * 1024)
+WORKBOOK_MAX_UNPACKED_BYTES = env.int("WORKBOOK_MAX_UNPACKED_BYTES", default=400 * 1024 * 1024)
 
 # How many reverse proxies stand in front of the application server, each appending to
 # X-Forwarded-For (core/net.py): 0 trusts no header. The sign-in lock-out, the API's rate limits
