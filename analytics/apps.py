@@ -8,6 +8,7 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self):
         from analytics import figures
-        from core.services import plan_changed
+        from core.services import plan_bulk_changed, plan_changed
 
         plan_changed.connect(figures.plan_changed, dispatch_uid="analytics-figures")
+        plan_bulk_changed.connect(figures.plan_bulk_changed, dispatch_uid="analytics-figures-bulk")

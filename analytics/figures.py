@@ -46,7 +46,9 @@ CHUNK = 200  # indicators computed and written together
 _pending = threading.local()
 
 
-def schedule_refresh(indicator_ids=(), policy_id=None, period_ids=(), plan_id=None):
+def schedule_refresh(
+    indicator_ids=(), policy_id=None, period_ids=(), plan_id=None, policy_ids=(), plan_ids=()
+):
     """Refresh, once the current transaction commits, the figures of these indicators (and of
     every indicator of `policy_id`), the reporting figures of these periods, and, for
     `plan_id`, the plan's roll-ups and the reporting figures of all its periods (its structure
@@ -56,13 +58,10 @@ def schedule_refresh(indicator_ids=(), policy_id=None, period_ids=(), plan_id=No
     renamed). Several calls in one transaction make one refresh."""
     ids = {int(i) for i in indicator_ids if i is not None}
     periods = {int(p) for p in period_ids if p is not None}
+    policies = {int(p) for p in (policy_id, *policy_ids) if p}
+    plans = {int(p) for p in (plan_id, *plan_ids) if p}
     if getattr(settings, "FIGURES_REFRESH", "on_commit") == "immediate":
-        refresh(
-            sorted(ids),
-            [policy_id] if policy_id else [],
-            sorted(periods),
-            [plan_id] if plan_id else [],
-        )
+        refresh(sorted(ids), sorted(policies), sorted(periods), sorted(plans))
         return
     if not getattr(_pending, "dirty", False):
         _pending.dirty = True
@@ -70,10 +69,8 @@ def schedule_refresh(indicator_ids=(), policy_id=None, period_ids=(), plan_id=No
         _pending.periods, _pending.plans = set(), set()
     _pending.indicators |= ids
     _pending.periods |= periods
-    if policy_id:
-        _pending.policies.add(int(policy_id))
-    if plan_id:
-        _pending.plans.add(int(plan_id))
+    _pending.policies |= policies
+    _pending.plans |= plans
     # One callback a call; the first to run takes everything pending, the others find nothing.
     # (What a rolled-back transaction left pending is refreshed with the next commit: a
     # refresh recomputes from the database, so an extra one is harmless.) Robust: a failed
@@ -136,6 +133,59 @@ def plan_changed(sender, instance, deleted=False, **kwargs):
         # Only the years change figures (the expected share); publishing one changes the version.
         changed = _changed(instance, ("start_year", "end_year"))
         schedule_refresh(policy_id=instance.pk if changed else None)
+    else:
+        schedule_refresh()
+
+
+def plan_bulk_changed(sender, instances, deleted=False, **kwargs):
+    """core.services.plan_bulk_changed: many rows of one kind written at once (an import). One
+    refresh for the lot, asked with a few queries whatever the number of rows."""
+    from django.db.models import Q
+
+    from governorates.models import Governorate
+    from indicators.models import ReportingPeriod
+    from policy.models import Activity, ActivityPartner, Funding, Objective, Policy
+
+    pks = [row.pk for row in instances]
+    if not pks:
+        return
+    if sender is Indicator:
+        if deleted:
+            schedule_refresh(plan_ids={row.policy_id for row in instances})
+        else:
+            schedule_refresh(pks)
+    elif sender is Target:
+        schedule_refresh({row.indicator_id for row in instances})
+    elif sender is Activity:
+        schedule_refresh(
+            []
+            if deleted
+            else Indicator.objects.filter(activity__in=pks).values_list("pk", flat=True),
+            plan_ids=Objective.objects.filter(
+                pk__in={row.objective_id for row in instances}
+            ).values_list("policy_id", flat=True),
+        )
+    elif sender in (ActivityPartner, Funding):
+        schedule_refresh(
+            plan_ids=Activity.objects.filter(
+                pk__in={row.activity_id for row in instances}
+            ).values_list("objective__policy_id", flat=True)
+        )
+    elif sender is Objective:
+        if deleted:
+            schedule_refresh(plan_ids={row.policy_id for row in instances})
+        else:
+            schedule_refresh(
+                Indicator.objects.filter(
+                    Q(objective__in=pks) | Q(activity__objective__in=pks)
+                ).values_list("pk", flat=True)
+            )
+    elif sender is ReportingPeriod:
+        schedule_refresh(policy_ids={row.policy_id for row in instances})
+    elif sender is Policy:
+        schedule_refresh(policy_ids=[] if deleted else pks)
+    elif sender is Governorate:
+        schedule_refresh(plan_ids=Policy.objects.values_list("pk", flat=True))
     else:
         schedule_refresh()
 

@@ -9,20 +9,23 @@ What we add here:
 - every exported cell goes through core.exports.safe_cell (control characters out, formulas
   neutralised), and the neutralising quote is taken off again on import, so a round trip keeps
   the text;
-- every row is written through core.services.plan_save, with the importing user's permissions
-  and history.
+- every row is checked with the rules core.services.plan_save applies (core/bulk.py: the same
+  validation, without a query a row), and the rows of a sheet are written together, when all of
+  them are good, by core.services.plan_bulk_save: bulk statements, the importing user's rights,
+  one history record a row. A preview (dry run) writes nothing at all.
 """
 
 import datetime
 import re
 from decimal import Decimal, InvalidOperation
 
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 
+from core import bulk
 from core.exports import safe_cell, unneutralise
-from core.services import plan_save
+from core.services import plan_bulk_save, refusal
 
 
 def _text(value):
@@ -49,10 +52,15 @@ class CodeWidget(widgets.ForeignKeyWidget):
             return None
         scope = self.scope(row or {})
         index = self._rows(scope)
-        if value not in index:
-            # Written since the index was read (an earlier row of this sheet), or unknown.
+        found = index.get(value)
+        if not found:
+            # New in this import (an earlier row, or an earlier sheet of the workbook).
+            rows = bulk.pending()
+            found = rows.find(self.model, self.field, value, scope) if rows else []
+        if not found and value not in index:
+            # Written since the index was read, or unknown.
             index[value] = list(self.model.objects.filter(**{self.field: value}, **scope)[:2])
-        found = index[value]
+            found = index[value]
         if len(found) == 1:
             return found[0]
         if not found:
@@ -127,7 +135,9 @@ class NumberWidget(widgets.DecimalWidget):
             raise ValueError(_("“%(value)s” is not a number.") % {"value": value}) from None
 
     def render(self, value, obj=None, **kwargs):
-        return "" if value is None else format(value.normalize(), "f")
+        if value is None:
+            return ""
+        return format(Decimal(str(value)).normalize(), "f")  # a field's default may be an int
 
 
 class DayWidget(widgets.DateWidget):
@@ -218,13 +228,19 @@ class CodeListField(fields.Field):
                 self.known[code] = []
             for obj in self._rows(code__in=missing):
                 self.known[getattr(obj, self.lookup)].append(obj)
-        return [obj for code in dict.fromkeys(bare) for obj in self.known.get(code, [])]
+        rows = bulk.pending()
+        found = []
+        for code in dict.fromkeys(bare):
+            stored = self.known.get(code, [])
+            new = rows.find(self.model, self.lookup, code) if rows else []
+            found += stored + [obj for obj in new if obj not in stored]
+        return found
 
     def _rows(self, code__in=None):
         rows = self.model.objects.all()
         if code__in is not None:
             rows = rows.filter(**{f"{self.lookup}__in": code__in})
-        if self.scope:
+        if self.scope and "__" in self.scope:
             rows = rows.select_related(self.scope.rsplit("__", 1)[0])
         return rows
 
@@ -257,7 +273,7 @@ class CodeListField(fields.Field):
         if instance.pk is None:
             return ""
         related = getattr(instance, self.attribute).all()
-        if self.scope:
+        if self.scope and "__" in self.scope:
             related = related.select_related(self.scope.rsplit("__", 1)[0])
         return self.separator.join(sorted(self._key(o) for o in related))
 
@@ -300,6 +316,9 @@ class PlanResource(resources.ModelResource):
         report_skipped = True
         clean_model_instances = True
         use_transactions = True
+        # Rows are checked one by one and written together at the end (after_import): no
+        # savepoint a row.
+        use_bulk = True
 
     @classmethod
     def widget_from_django_field(cls, f, default=widgets.Widget):
@@ -317,6 +336,12 @@ class PlanResource(resources.ModelResource):
         self._seen_keys = {}
         self._refused = False
         self._instance_index = None
+        self._new, self._changed, self._changed_fields, self._lists = [], [], set(), {}
+        self._user = kwargs.get("user")
+        self._unique = bulk.UniqueIndex(
+            self._meta.model,
+            [self.fields[f].attribute for f in self.get_import_id_fields()],
+        )
         for field in self.fields.values():
             if hasattr(field.widget, "cache"):
                 field.widget.cache = {}
@@ -381,7 +406,7 @@ class PlanResource(resources.ModelResource):
 
     @staticmethod
     def _key_part(value):
-        return value.pk if hasattr(value, "_meta") else value
+        return bulk.key_part(value)
 
     def _instances(self):
         if getattr(self, "_instance_index", None) is None:
@@ -403,12 +428,31 @@ class PlanResource(resources.ModelResource):
                 return getattr(obj, model_field.attname)
         return self._key_part(field.get_value(obj))
 
+    def after_init_instance(self, instance, new, row, **kwargs):
+        """What an existing row holds before the sheet's values are put in it: the fields the
+        import may change, to write only those."""
+        super().after_init_instance(instance, new, row, **kwargs)
+        if not new:
+            instance._stored_values = {
+                f.attname: getattr(instance, f.attname) for f in self._meta.model._meta.fields
+            }
+
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """A row whose cells were all read is validated once, by plan_save (its ValidationError
-        makes the row invalid, with a message per column, as here). Only a row with unreadable
-        cells is checked here as well, so that all its problems are listed together."""
-        if import_validation_errors:
-            super().validate_instance(instance, import_validation_errors, validate_unique)
+        """The rules plan_save applies to a row, checked without a query a row (core/bulk.py):
+        a row with unreadable cells gets those messages and the others together."""
+        errors = {}
+        for name, problems in (import_validation_errors or {}).items():
+            errors[name] = [str(m) for p in problems for m in getattr(p, "messages", [p])]
+        refused = refusal(self._user, instance, "change" if instance.pk else "add")
+        if refused:  # as plan_save would refuse the row: the row's error, named by its number
+            raise PermissionDenied(refused)
+        bulk.validate(instance, errors, self._unique)
+        self.validate_row(instance, errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def validate_row(self, instance, errors):
+        """A sheet's own rules across columns (the activities' partners): add to `errors`."""
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
         if isinstance(field, CodeListField):
@@ -430,31 +474,74 @@ class PlanResource(resources.ModelResource):
         return True
 
     def save_instance(self, instance, is_create, row, **kwargs):
-        if self._is_dry_run(kwargs) and not self._is_using_transactions(kwargs):
-            return
-        plan_save(
-            user=kwargs.get("user"),
-            instance=instance,
-            m2m=getattr(instance, "_pending_m2m", None),
-            reason=_("Imported from a spreadsheet"),
-        )
-        self.after_save_instance(instance, row, **kwargs)
+        """Kept for after_import, which writes the sheet's rows together; a new row is found
+        by the rows and sheets that follow (core/bulk.py pending)."""
+        if is_create:
+            self._new.append(instance)
+            rows = bulk.pending()
+            if rows is not None:
+                rows.add(instance)
+        else:
+            stored = getattr(instance, "_stored_values", {})
+            self._changed_fields |= {
+                f.name
+                for f in self._meta.model._meta.fields
+                if f.attname in stored and stored[f.attname] != getattr(instance, f.attname)
+            }
+            self._changed.append(instance)
+        for name, related in getattr(instance, "_pending_m2m", {}).items():
+            self._lists.setdefault(name, []).append((instance, related))
 
     def save_m2m(self, instance, row, **kwargs):
-        pass  # done by plan_save with the rest of the row
+        pass  # written with the rest of the sheet, in after_import
+
+    def import_data(self, dataset, *args, **kwargs):
+        with bulk.importing():  # the new rows of this sheet, for its later rows
+            return super().import_data(dataset, *args, **kwargs)
+
+    def after_import(self, dataset, result, **kwargs):
+        """The sheet's rows, written together when every row is good and this is no preview:
+        bulk statements, the user's rights, one history record a row (plan_bulk_save)."""
+        if self._is_dry_run(kwargs) or result.has_errors() or result.has_validation_errors():
+            return
+        if not (self._new or self._changed):
+            return
+        self.write_rows(kwargs.get("user"), _("Imported from a spreadsheet"))
+        super().after_import(dataset, result, **kwargs)  # the id sequence, after new rows
+
+    def write_rows(self, user, reason):
+        model = self._meta.model
+        names = {f.name for f in model._meta.many_to_many}
+        plan_bulk_save(
+            user=user,
+            model=model,
+            new=self._new,
+            changed=self._changed,
+            fields=self._changed_fields,
+            lists={name: pairs for name, pairs in self._lists.items() if name in names},
+            reason=reason,
+        )
 
     # -- export ---------------------------------------------------------------------------
     def export_field(self, field, instance, **kwargs):
         return safe_cell(super().export_field(field, instance, **kwargs))
 
 
-def describe_errors(result) -> list[str]:
-    """One readable line per problem of an import result, naming row and column."""
+def describe_errors(result, row_numbers=None) -> list[str]:
+    """One readable line per problem of an import result, naming row and column. Rows are
+    numbered as the spreadsheet shows them: the header is row 1, unless `row_numbers` gives
+    each data row's number (a workbook whose rows start lower)."""
+
+    def line(number):  # import-export counts the data rows from 1
+        if row_numbers and 0 < number <= len(row_numbers):
+            return row_numbers[number - 1]
+        return number + 1
+
     lines = [str(error.error) for error in result.base_errors]
     for number, errors in result.row_errors():
         for error in errors:
             lines.append(
-                _("Row %(line)s: %(message)s") % {"line": number + 1, "message": error.error}
+                _("Row %(line)s: %(message)s") % {"line": line(number), "message": error.error}
             )
     for invalid in result.invalid_rows:
         for column, messages in invalid.error_dict.items():
@@ -462,11 +549,11 @@ def describe_errors(result) -> list[str]:
                 if column == "__all__":
                     lines.append(
                         _("Row %(line)s: %(message)s")
-                        % {"line": invalid.number + 1, "message": message}
+                        % {"line": line(invalid.number), "message": message}
                     )
                 else:
                     lines.append(
                         _("Row %(line)s, column “%(column)s”: %(message)s")
-                        % {"line": invalid.number + 1, "column": column, "message": message}
+                        % {"line": line(invalid.number), "column": column, "message": message}
                     )
     return lines

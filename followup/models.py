@@ -148,6 +148,9 @@ class LegalStageEvent(Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [
+            ("import_legalstageevent", _("Can import legal stage events from a spreadsheet"))
+        ]
         ordering = ["date", "pk"]
         verbose_name = _("stage of a legal instrument")
         verbose_name_plural = _("stages of legal instruments")

@@ -3,7 +3,8 @@
 from import_export import fields
 
 from core.importing import CodeListField, CodeWidget, DayWidget, PlanResource
-from followup.models import LegalInstrument, Recommendation, SourceEvent
+from core.services import plan_bulk_save
+from followup.models import LegalInstrument, LegalStageEvent, Recommendation, SourceEvent
 from pillars.models import Pillar
 from policy.models import Activity, Entity, Objective
 
@@ -80,3 +81,44 @@ class RecommendationResource(PlanResource):
 
     def get_queryset(self):
         return super().get_queryset().select_related("source", "pillar", "addressee")
+
+
+class LegalStageEventResource(PlanResource):
+    """The dated steps of a law or policy (drafting, adoption, ...), each with its source; the
+    instrument's stage follows its latest step, as when a step is recorded on its page
+    (followup.services.legal_stage_record)."""
+
+    instrument = fields.Field(
+        attribute="instrument", column_name="instrument", widget=CodeWidget(LegalInstrument)
+    )
+    date = fields.Field(attribute="date", column_name="date", widget=DayWidget())
+
+    class Meta(PlanResource.Meta):
+        model = LegalStageEvent
+        import_id_fields = ("instrument", "stage", "date")
+        fields = ("instrument", "stage", "date", "source", "source_url", "note", "reason")
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("instrument")
+            .order_by("instrument__code", "date", "pk")
+        )
+
+    def write_rows(self, user, reason):
+        super().write_rows(user, reason)
+        changed = []
+        instruments = {e.instrument_id for e in (*self._new, *self._changed)}
+        for instrument in LegalInstrument.objects.filter(pk__in=instruments):
+            last = instrument.stages.order_by("-date", "-pk").first()
+            if last and (instrument.stage, instrument.stage_date) != (last.stage, last.date):
+                instrument.stage, instrument.stage_date = last.stage, last.date
+                changed.append(instrument)
+        plan_bulk_save(
+            user=user,
+            model=LegalInstrument,
+            changed=changed,
+            fields={"stage", "stage_date"},
+            reason=reason,
+        )

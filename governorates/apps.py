@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class GovernoratesConfig(AppConfig):
     name = "governorates"
     verbose_name = _("Governorates")
+
+    def ready(self):
+        from core import planbook
+        from governorates.resources import DistrictResource, GovernorateResource
+
+        planbook.register("governorates", GovernorateResource, 10)
+        planbook.register("districts", DistrictResource, 20)

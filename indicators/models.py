@@ -21,6 +21,9 @@ class Disaggregation(NameTranslations):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [
+            ("import_disaggregation", _("Can import disaggregations from a spreadsheet"))
+        ]
         ordering = ["order", "name_en"]
         verbose_name = _("disaggregation")
         verbose_name_plural = _("disaggregations")
@@ -243,7 +246,13 @@ class Indicator(TitleTranslations, Timestamped):
         small-number rule). Becoming sensitive only hides more, so it is allowed."""
         if self.pk is None:
             return {}
-        before = Indicator.objects.filter(pk=self.pk).values("is_sensitive", "unit").first()
+        # An import read the stored row already (core/importing.py): no query a row.
+        stored = getattr(self, "_stored_values", None)
+        before = (
+            {"is_sensitive": stored["is_sensitive"], "unit": stored["unit"]}
+            if stored
+            else Indicator.objects.filter(pk=self.pk).values("is_sensitive", "unit").first()
+        )
         if before is None:
             return {}
         weakened = before["is_sensitive"] and not self.is_sensitive
@@ -288,6 +297,9 @@ class ReportingPeriod(Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [
+            ("import_reportingperiod", _("Can import reporting periods from a spreadsheet"))
+        ]
         ordering = ["policy", "start_date"]
         verbose_name = _("reporting period")
         verbose_name_plural = _("reporting periods")

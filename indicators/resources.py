@@ -3,6 +3,7 @@ from import_export import fields
 from core.importing import (
     CodeListField,
     CodeWidget,
+    DayWidget,
     NumberWidget,
     PlanResource,
     PolicyScopedWidget,
@@ -35,6 +36,10 @@ class IndicatorResource(PlanResource):
         widget=CodeWidget(Entity),
     )
     disaggregations = CodeListField(Disaggregation, attribute="disaggregations")
+    # SDG targets, CEDAW articles, 1325 indicators: framework:code (sdg:5.5; cedaw:art-7).
+    framework_references = CodeListField(
+        FrameworkReference, attribute="framework_references", scope="framework"
+    )
     baseline_value = fields.Field(
         attribute="baseline_value", column_name="baseline_value", widget=NumberWidget()
     )
@@ -62,6 +67,7 @@ class IndicatorResource(PlanResource):
             "frequency",
             "aggregation",
             "disaggregations",
+            "framework_references",
             "responsible_entity",
             "is_sensitive",
         )
@@ -71,7 +77,7 @@ class IndicatorResource(PlanResource):
             super()
             .get_queryset()
             .select_related("policy", "objective", "activity", "responsible_entity")
-            .prefetch_related("disaggregations")
+            .prefetch_related("disaggregations", "framework_references")
         )
 
 
@@ -120,4 +126,28 @@ class FrameworkReferenceResource(PlanResource):
             "title_ckb",
             "source",
             "url",
+        )
+
+
+class DisaggregationResource(PlanResource):
+    class Meta(PlanResource.Meta):
+        model = Disaggregation
+        import_id_fields = ("code",)
+        fields = ("code", "order", "name_en", "name_ar", "name_ckb")
+
+
+class ReportingPeriodResource(PlanResource):
+    policy = fields.Field(attribute="policy", column_name="policy", widget=CodeWidget(Policy))
+    start_date = fields.Field(attribute="start_date", column_name="start_date", widget=DayWidget())
+    end_date = fields.Field(attribute="end_date", column_name="end_date", widget=DayWidget())
+    due_date = fields.Field(attribute="due_date", column_name="due_date", widget=DayWidget())
+
+    class Meta(PlanResource.Meta):
+        model = ReportingPeriod
+        import_id_fields = ("policy", "label")
+        fields = ("policy", "label", "start_date", "end_date", "due_date", "status")
+
+    def get_queryset(self):
+        return (
+            super().get_queryset().select_related("policy").order_by("policy__code", "start_date")
         )

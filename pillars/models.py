@@ -18,6 +18,7 @@ class Pillar(NameTranslations, Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [("import_pillar", _("Can import pillars from a spreadsheet"))]
         ordering = ["number"]
         verbose_name = _("pillar")
         verbose_name_plural = _("pillars")

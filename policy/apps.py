@@ -5,3 +5,20 @@ from django.utils.translation import gettext_lazy as _
 class PolicyConfig(AppConfig):
     name = "policy"
     verbose_name = _("Implementation plan")
+
+    def ready(self):
+        from core import planbook
+        from policy import resources
+
+        planbook.register("vulnerable_groups", resources.VulnerableGroupResource, 40)
+        planbook.register("themes", resources.ThemeResource, 50)
+        planbook.register("funding_source_types", resources.FundingSourceTypeResource, 60)
+        planbook.register("entities", resources.EntityResource, 80)
+        planbook.register("policies", resources.PolicyResource, 100, plan_path="code")
+        planbook.register("objectives", resources.ObjectiveResource, 120, plan_path="policy__code")
+        planbook.register(
+            "activities", resources.ActivityResource, 130, plan_path="objective__policy__code"
+        )
+        planbook.register(
+            "funding", resources.FundingResource, 140, plan_path="activity__objective__policy__code"
+        )

@@ -147,6 +147,7 @@ class Policy(TitleTranslations, Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [("import_policy", _("Can import policies from a spreadsheet"))]
         ordering = ["-start_year", "code"]
         verbose_name = _("policy")
         verbose_name_plural = _("policies")
@@ -256,6 +257,9 @@ class VulnerableGroup(NameTranslations, Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [
+            ("import_vulnerablegroup", _("Can import vulnerable groups from a spreadsheet"))
+        ]
         ordering = ["order", "name_en"]
         verbose_name = _("vulnerable group")
         verbose_name_plural = _("vulnerable groups")
@@ -269,6 +273,7 @@ class Theme(NameTranslations, Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [("import_theme", _("Can import themes from a spreadsheet"))]
         ordering = ["name_en"]
         verbose_name = _("theme")
         verbose_name_plural = _("themes")
@@ -437,6 +442,9 @@ class FundingSourceType(NameTranslations):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [
+            ("import_fundingsourcetype", _("Can import funding source types from a spreadsheet"))
+        ]
         ordering = ["order", "name_en"]
         verbose_name = _("funding source type")
         verbose_name_plural = _("funding source types")
@@ -476,6 +484,7 @@ class Funding(Timestamped):
     history = HistoricalRecords()
 
     class Meta:
+        permissions = [("import_funding", _("Can import funding lines from a spreadsheet"))]
         ordering = ["activity", "year", "source_type__order"]
         verbose_name = _("funding line")
         verbose_name_plural = _("funding lines")

@@ -8,20 +8,23 @@ from core.importing import (
     NumberWidget,
     PlanResource,
     PolicyScopedWidget,
+    WholeNumberWidget,
     _text,
 )
+from core.services import plan_bulk_delete, plan_bulk_save
 from governorates.models import Governorate
 from pillars.models import Pillar
 from policy.models import (
     Activity,
     ActivityPartner,
     Entity,
+    Funding,
+    FundingSourceType,
     Objective,
     Policy,
     Theme,
     VulnerableGroup,
 )
-from policy.services import activity_partners_set
 
 NAMES = ("name_en", "name_ar", "name_ckb")
 TITLES = ("title_en", "title_ar", "title_ckb")
@@ -168,9 +171,165 @@ class ActivityResource(PlanResource):
             .prefetch_related("partnerships__entity", "governorates", "target_groups", "themes")
         )
 
+    def before_import(self, dataset, **kwargs):
+        super().before_import(dataset, **kwargs)
+        self._partners = []  # (activity, [(entity, role)]) of the rows to write
+
+    def validate_row(self, instance, errors):
+        pairs = getattr(instance, "_pending_m2m", {}).get("partners") or []
+        lead = instance.lead_entity
+        if lead is not None and any(entity == lead for entity, _role in pairs):
+            # ActivityPartner.clean and activity_partners_set say so too.
+            errors.setdefault("partners", []).append(
+                _("%(entity)s leads the activity; it cannot also be a partner.") % {"entity": lead}
+            )
+
     def save_instance(self, instance, is_create, row, **kwargs):
         pending = getattr(instance, "_pending_m2m", {})
         partners = pending.pop("partners", None)
         super().save_instance(instance, is_create, row, **kwargs)
-        if partners is not None and instance.pk:
-            activity_partners_set(user=kwargs.get("user"), activity=instance, partners=partners)
+        if partners is not None:
+            self._partners.append((instance, partners))
+
+    def write_rows(self, user, reason):
+        """The activities, then their partners with their roles: new partnerships, changed
+        roles and partners no longer named, in bulk, each with its history (as
+        activity_partners_set writes them one by one)."""
+        super().write_rows(user, reason)
+        activities = [a for a, _pairs in self._partners]
+        stored = {}
+        for partnership in ActivityPartner.objects.filter(
+            activity__in=[a.pk for a in activities if a.pk]
+        ):
+            stored[(partnership.activity_id, partnership.entity_id)] = partnership
+        new, changed, gone = [], [], dict(stored)
+        for activity, pairs in self._partners:
+            for entity, role in pairs:
+                partnership = gone.pop((activity.pk, entity.pk), None)
+                if partnership is None:
+                    new.append(ActivityPartner(activity=activity, entity=entity, role=role))
+                elif partnership.role != role:
+                    partnership.role = role
+                    changed.append(partnership)
+        named = {a.pk for a in activities}
+        dropped = [p for (activity_id, _e), p in gone.items() if activity_id in named]
+        plan_bulk_delete(
+            user=user,
+            model=ActivityPartner,
+            rows=dropped,
+            reason=reason,
+            part_of=activities[0] if activities else None,
+        )
+        plan_bulk_save(
+            user=user,
+            model=ActivityPartner,
+            new=new,
+            changed=changed,
+            fields={"role"},
+            reason=reason,
+        )
+
+
+class VulnerableGroupResource(PlanResource):
+    class Meta(PlanResource.Meta):
+        model = VulnerableGroup
+        import_id_fields = ("code",)
+        fields = ("code", "order", *NAMES)
+
+
+class ThemeResource(PlanResource):
+    class Meta(PlanResource.Meta):
+        model = Theme
+        import_id_fields = ("code",)
+        fields = ("code", *NAMES)
+
+
+class FundingSourceTypeResource(PlanResource):
+    class Meta(PlanResource.Meta):
+        model = FundingSourceType
+        import_id_fields = ("code",)
+        fields = ("code", "order", *NAMES)
+
+
+class PolicyResource(PlanResource):
+    owner = fields.Field(attribute="owner", column_name="owner", widget=CodeWidget(Entity))
+    predecessor = fields.Field(
+        attribute="predecessor", column_name="predecessor", widget=CodeWidget(Policy)
+    )
+    start_year = fields.Field(
+        attribute="start_year", column_name="start_year", widget=WholeNumberWidget()
+    )
+    end_year = fields.Field(
+        attribute="end_year", column_name="end_year", widget=WholeNumberWidget()
+    )
+
+    class Meta(PlanResource.Meta):
+        model = Policy
+        import_id_fields = ("code",)
+        fields = (
+            "code",
+            *TITLES,
+            "start_year",
+            "end_year",
+            "status",
+            "is_published",
+            "owner",
+            "predecessor",
+            "description",
+        )
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("owner", "predecessor")
+
+    def iter_queryset(self, queryset):
+        # A plan's predecessor first, so that one sheet imports in one pass.
+        yield from queryset.select_related("owner", "predecessor").order_by("start_year", "code")
+
+
+class FundingResource(PlanResource):
+    """Funding lines, keyed by the activity, the source type, the funder, the year and the
+    currency: one line for each."""
+
+    policy = fields.Field(
+        attribute="activity__objective__policy",
+        column_name="policy",
+        widget=CodeWidget(Policy),
+        readonly=True,
+    )
+    activity = fields.Field(
+        attribute="activity",
+        column_name="activity",
+        widget=PolicyScopedWidget(Activity, policy_lookup="objective__policy__code"),
+    )
+    source_type = fields.Field(
+        attribute="source_type", column_name="source_type", widget=CodeWidget(FundingSourceType)
+    )
+    funder = fields.Field(attribute="funder", column_name="funder", widget=CodeWidget(Entity))
+    year = fields.Field(attribute="year", column_name="year", widget=WholeNumberWidget())
+    planned = fields.Field(attribute="planned", column_name="planned", widget=NumberWidget())
+    committed = fields.Field(attribute="committed", column_name="committed", widget=NumberWidget())
+    disbursed = fields.Field(attribute="disbursed", column_name="disbursed", widget=NumberWidget())
+
+    class Meta(PlanResource.Meta):
+        model = Funding
+        import_id_fields = ("activity", "source_type", "funder", "year", "currency")
+        fields = (
+            "policy",
+            "activity",
+            "source_type",
+            "funder",
+            "year",
+            "currency",
+            "planned",
+            "committed",
+            "disbursed",
+            "note",
+        )
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("activity__objective__policy", "source_type", "funder")
+            .order_by("activity__objective__policy__code", "activity__code", "year", "pk")
+        )

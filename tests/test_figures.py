@@ -614,3 +614,52 @@ def test_publishing_a_plan_changes_the_version_but_recomputes_nothing(world, mon
     world.policy.end_year += 1  # the expected share of every indicator changes
     plan_save(user=world.admin, instance=world.policy)
     assert calls[-1] == [world.policy.pk]
+
+
+def _edited(sheet, change):
+    """The sheet as exported, each row changed by change(row) -> {column: value}."""
+    import tablib
+
+    from policy.sheets import sheet_export
+
+    exported = sheet_export(sheet=sheet)
+    headers = list(exported.headers)
+    rows = []
+    for values in exported:
+        row = dict(zip(headers, values, strict=True))
+        row.update(change(row))
+        rows.append([row[h] for h in headers])
+    return tablib.Dataset(*rows, headers=headers)
+
+
+def test_an_import_refreshes_the_figures_it_changes(world, director):
+    """Imports write in bulk (no plan_save a row): one refresh for the lot. A target changed by
+    a sheet moves the achievement; a partner added by a sheet owes a report."""
+    from policy.sheets import sheet_import
+    from tests.reporting_helpers import approved
+
+    approved(world)
+
+    def achievement():
+        (item,) = [
+            p
+            for p in selectors.indicator_progress(world.policy, world.period)
+            if p.indicator.pk == world.indicator.pk
+        ]
+        return item.achievement
+
+    assert _n(achievement()) == _n(D(15) / D(45))
+    sheet_import(
+        user=director, sheet="targets", dataset=_edited("targets", lambda row: {"value": "25"})
+    )
+    assert _n(achievement()) == _n(D(15) / D(20))
+
+    expected = selectors.reporting_rate(world.period).expected
+    activities = _edited(
+        "activities",
+        lambda row: {"partners": row["partners"] + ";cso-b:implementing"}
+        if row["code"] == world.activity.code
+        else {},
+    )
+    sheet_import(user=director, sheet="activities", dataset=activities)
+    assert selectors.reporting_rate(world.period).expected == expected + 1
