@@ -657,9 +657,11 @@ def test_an_import_refreshes_the_figures_it_changes(world, director):
     expected = selectors.reporting_rate(world.period).expected
     activities = _edited(
         "activities",
-        lambda row: {"partners": row["partners"] + ";cso-b:implementing"}
-        if row["code"] == world.activity.code
-        else {},
+        lambda row: (
+            {"partners": row["partners"] + ";cso-b:implementing"}
+            if row["code"] == world.activity.code
+            else {}
+        ),
     )
     sheet_import(user=director, sheet="activities", dataset=activities)
     assert selectors.reporting_rate(world.period).expected == expected + 1
