@@ -240,6 +240,44 @@ def _unique_sets(model):
 # -- one row's rules ---------------------------------------------------------------------------
 
 
+class _stand_ins:
+    """While a row is checked, a related row not yet written (new in this import) has no id,
+    and a model's clean() reads ids (`self.governorate_id`, `self.objective.policy_id`): each
+    foreign key to such a row gets a stand-in id of its own (negative, never a real one; the
+    same for every row that names it), put back afterwards."""
+
+    DEPTH = 3
+
+    def __init__(self, instance):
+        self.instance = instance
+        self.changed = []
+
+    def __enter__(self):
+        self._visit(self.instance, self.DEPTH, set())
+        return self
+
+    def _visit(self, obj, depth, seen):
+        if obj is None or depth == 0 or id(obj) in seen:
+            return
+        seen.add(id(obj))
+        for field in obj._meta.concrete_fields:
+            if not field.many_to_one:
+                continue
+            related = obj._state.fields_cache.get(field.name)
+            if related is None:
+                continue
+            if related.pk is None and obj.__dict__.get(field.attname) is None:
+                self.changed.append((obj, field.attname))
+                # Past the descriptor, which would forget the related row it holds.
+                obj.__dict__[field.attname] = -(id(related) % 2_000_000_000) - 1
+            self._visit(related, depth - 1, seen)
+
+    def __exit__(self, *exc):
+        for obj, attname in self.changed:
+            obj.__dict__[attname] = None
+        return False
+
+
 def validate(instance, errors: dict, unique: UniqueIndex | None = None) -> dict:
     """The rules plan_save's full_clean() applies, without asking the database: {field: [message]}
     added to `errors` (those already there, unreadable cells, are kept and their fields not
@@ -254,9 +292,10 @@ def validate(instance, errors: dict, unique: UniqueIndex | None = None) -> dict:
         if getattr(instance, field.name, None) is None and getattr(instance, field.attname) is None:
             errors.setdefault(field.name, []).append(field.error_messages["null"])
     try:
-        instance.full_clean(
-            exclude=sorted(exclude), validate_unique=False, validate_constraints=False
-        )
+        with _stand_ins(instance):
+            instance.full_clean(
+                exclude=sorted(exclude), validate_unique=False, validate_constraints=False
+            )
     except ValidationError as error:
         for name, messages in error.message_dict.items():
             errors.setdefault(name, []).extend(messages)

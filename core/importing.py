@@ -311,6 +311,8 @@ def _keep_prefetched_on_copy(obj):
 class PlanResource(resources.ModelResource):
     """Base for every plan sheet: see the module docstring."""
 
+    reason = ""  # the history's reason, when not "Imported from a spreadsheet"
+
     class Meta:
         skip_unchanged = True
         report_skipped = True
@@ -355,7 +357,18 @@ class PlanResource(resources.ModelResource):
             if all(_text(cell) == "" for cell in dataset[index]):
                 del dataset[index]
         self._rows_in_sheet = len(dataset)
-        missing = [f.column_name for f in self.get_import_fields() if f.column_name not in headers]
+        # A list column (links to another sheet's rows) may be left out: its links stay as
+        # they are. Every other column must be there.
+        self._absent = {
+            f.column_name
+            for f in self.get_import_fields()
+            if isinstance(f, CodeListField) and f.column_name not in headers
+        }
+        missing = [
+            f.column_name
+            for f in self.get_import_fields()
+            if f.column_name not in headers and f.column_name not in self._absent
+        ]
         if missing:
             self._refused = True  # no row is read: each would only repeat this problem
             raise ValueError(
@@ -455,6 +468,8 @@ class PlanResource(resources.ModelResource):
         """A sheet's own rules across columns (the activities' partners): add to `errors`."""
 
     def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        if field.column_name in getattr(self, "_absent", ()):
+            return
         if isinstance(field, CodeListField):
             instance._pending_m2m = getattr(instance, "_pending_m2m", {})
             instance._pending_m2m[field.attribute] = field.parse(row)
@@ -466,6 +481,8 @@ class PlanResource(resources.ModelResource):
             return False
         pending = getattr(instance, "_pending_m2m", {})
         for field in self.get_import_fields():
+            if field.column_name in self._absent:
+                continue
             if isinstance(field, CodeListField):
                 if field.key(pending.get(field.attribute, [])) != field.current(original):
                     return False
@@ -506,7 +523,7 @@ class PlanResource(resources.ModelResource):
             return
         if not (self._new or self._changed):
             return
-        self.write_rows(kwargs.get("user"), _("Imported from a spreadsheet"))
+        self.write_rows(kwargs.get("user"), self.reason or _("Imported from a spreadsheet"))
         super().after_import(dataset, result, **kwargs)  # the id sequence, after new rows
 
     def write_rows(self, user, reason):

@@ -19,11 +19,18 @@ from dataclasses import dataclass
 import tablib
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl.utils.datetime import from_excel
 
 from core import bulk
-from core.importing import NumberWidget, WholeNumberWidget, YesNoWidget, describe_errors
+from core.importing import (
+    CodeListField,
+    NumberWidget,
+    WholeNumberWidget,
+    YesNoWidget,
+    describe_errors,
+)
 from core.services import as_system
 from core.workbook import Check, Column, WorkbookRefused, WorkbookWriter, read_workbook
 
@@ -66,8 +73,8 @@ def _label(model, key):
     try:
         field = model._meta.get_field(name)
     except Exception:
-        return key.replace("_", " ")
-    return str(getattr(field, "verbose_name", name))
+        return capfirst(key.replace("_", " "))
+    return capfirst(str(getattr(field, "verbose_name", name)))
 
 
 def heading(model, key) -> str:
@@ -145,21 +152,27 @@ def _cell(resource, field, obj):
     return resource.export_field(field, obj)
 
 
-def write_workbook(*, policy=None, rows=True) -> bytes:
+def write_workbook(*, policy=None, rows=True, only=None, leave_out=None) -> bytes:
     """The plan workbook: with `rows`, the reference data and `policy`'s plan (every plan if
-    None) as they stand; without, the empty template. Headings in three languages; the
-    instructions sheet in the active language."""
+    None) as they stand; without, the empty template. `only`: "reference" (the sheets of every
+    installation's reference data) or "plan" (a plan's own sheets). `leave_out`: {sheet: {list
+    column}}, list columns not written (their links stay as they are when it is imported).
+    Headings in three languages; the instructions sheet in the active language."""
     book = WorkbookWriter(kind=KIND, version=VERSION, plan=policy.code if policy else "")
     book.add_instructions(_("Instructions"), instructions())
     for sheet in sheets():
+        if only is not None and (only == "plan") != bool(sheet.plan_path):
+            continue
         resource = sheet.resource()
-        writer = book.add_sheet(sheet.name, title(sheet), _columns(resource))
+        left_out = (leave_out or {}).get(sheet.name, set())
+        fields = [f for f in resource.get_export_fields() if f.column_name not in left_out]
+        columns = [c for c in _columns(resource) if c.key not in left_out]
+        writer = book.add_sheet(sheet.name, title(sheet), columns)
         if not rows:
             continue
         queryset = resource.get_queryset()
         if policy is not None and sheet.plan_path:
             queryset = queryset.filter(**{sheet.plan_path: policy.code})
-        fields = resource.get_export_fields()
         for obj in resource.iter_queryset(queryset):
             writer.append({f.column_name: _cell(resource, f, obj) for f in fields})
     return book.save()
@@ -218,6 +231,13 @@ def read_sheets(content, name="") -> dict[str, SheetData]:
             fields = resource.get_export_fields()
             keys = [f.column_name for f in fields]
             checks = {f.column_name: _check(resource, f) for f in fields}
+            present = source.columns()
+            # A list column may be left out (its links stay as they are); the rest must be there.
+            keys = [
+                f.column_name
+                for f in fields
+                if f.column_name in present or not isinstance(f, CodeListField)
+            ]
             dataset = tablib.Dataset(headers=keys)
             numbers = []
             for row in source.rows(keys):
@@ -267,6 +287,7 @@ def import_workbook(
     system=False,
     adjust: Callable[[dict], None] | None = None,
     progress=None,
+    reason="",
 ) -> list[SheetOutcome]:
     """Import every sheet of a plan workbook in dependency order, all or nothing: a dry run
     (the preview) checks every row of every sheet and writes nothing; an import writes each
@@ -287,6 +308,8 @@ def import_workbook(
                 if not len(data.dataset):
                     continue
                 sheet, resource = data.sheet, data.sheet.resource()
+                if reason:
+                    resource.reason = reason  # the history's reason for every row
                 model = resource._meta.model
                 place = _("Sheet “%(sheet)s”") % {"sheet": title(sheet)}
                 if not system:

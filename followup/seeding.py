@@ -1,5 +1,7 @@
-"""Loading the follow-up records: the reference data of followup/reference.py (every
-installation) and the demo's follow-up (statuses, notes, assessments, a reply)."""
+"""The demo's follow-up: the recommendations answered by demo activities, their dated notes and
+statuses, civil society's assessments and a reply (the reference records themselves, the
+conference, its legal instruments and recommendations, come with the reference data:
+policy/data/reference.xlsx)."""
 
 import datetime
 
@@ -8,89 +10,16 @@ from django.utils import timezone
 
 from accounts.models import User
 from core.seeding import set_m2m, upsert
-from followup import reference as ref
 from followup.models import (
     Assessment,
     FollowUpNote,
     FollowUpStatus,
-    LegalInstrument,
-    LegalStageEvent,
-    Recommendation,
     SourceEvent,
-    Stage,
 )
 from indicators.models import ReportingPeriod
-from pillars.models import Pillar
 from policy.models import Activity, Entity
 
-REASON = "Reference data (followup/reference.py)"
-
-
-def _triple(prefix, values):
-    return {f"{prefix}_{c}": value for c, value in zip(("en", "ar", "ckb"), values, strict=True)}
-
-
-@transaction.atomic
-def load_reference(count):
-    """Idempotent: only what differs is written. `count(outcome)` tallies the outcomes."""
-    conference = ref.CONFERENCE
-    source, outcome = upsert(
-        SourceEvent,
-        {"code": conference["code"]},
-        {
-            "date": datetime.date.fromisoformat(conference["date"]),
-            "place": conference["place"],
-            "organiser": Entity.objects.filter(code=conference["organiser"]).first(),
-            "reference": conference["reference"],
-            **_triple("title", conference["title"]),
-        },
-        reason=REASON,
-    )
-    count(outcome)
-    pillars = {p.code: p for p in Pillar.objects.all()}
-    entities = {e.code: e for e in Entity.objects.all()}
-    for code, kind, government, pillar, title, subject, note in ref.INSTRUMENTS:
-        instrument, outcome = upsert(
-            LegalInstrument,
-            {"code": code},
-            {
-                "kind": kind,
-                "government": government,
-                "pillar": pillars[pillar],
-                "subject": subject,
-                **_triple("title", title),
-            },
-            reason=REASON,
-        )
-        count(outcome)
-        # The one stage the source attests; later ones are recorded with their own source.
-        event, outcome = upsert(
-            LegalStageEvent,
-            {"instrument": instrument, "stage": Stage.DRAFTING, "date": source.date},
-            {"source": ref.SOURCE_DOCUMENT, "note": note},
-            reason=REASON,
-        )
-        count(outcome)
-        if not instrument.stage:
-            instrument.stage, instrument.stage_date = event.stage, event.date
-            instrument._change_reason = REASON
-            instrument.save(update_fields=["stage", "stage_date", "updated_at"])
-    for order, (code, kind, section, pillar, addressee, text) in enumerate(ref.RECOMMENDATIONS, 1):
-        count(
-            upsert(
-                Recommendation,
-                {"source": source, "code": code},
-                {
-                    "kind": kind,
-                    "order": order,
-                    "pillar": pillars[pillar] if pillar else None,
-                    "addressee": entities.get(addressee) if addressee else None,
-                    **_triple("section", ref.SECTIONS[section]),
-                    **_triple("text", text),
-                },
-                reason=REASON,
-            )[1]
-        )
+CONFERENCE = "cs-conference-2020-09"  # the source event of the reference data
 
 
 # -- the demo -----------------------------------------------------------------------------------
@@ -200,7 +129,7 @@ def load_demo(policy) -> int:
     created = 0
     director = User.objects.get(username="director")
     cso_author = User.objects.get(username="cso")
-    source = SourceEvent.objects.get(code=ref.CONFERENCE["code"])
+    source = SourceEvent.objects.get(code=CONFERENCE)
     recommendations = {r.code: r for r in source.recommendations.all()}
     activities = {a.code: a for a in Activity.objects.filter(objective__policy=policy)}
     for code, activity_codes in DEMO_LINKS.items():

@@ -36,7 +36,7 @@ class FrameworkReference(TitleTranslations, Timestamped):
     """An entry of an external framework an indicator can refer to: a UN global indicator for
     resolution 1325 (report S/2010/498), an SDG target, a CEDAW article.
 
-    Reference data: `manage.py seed_reference` loads the list from indicators/frameworks.py,
+    Reference data: `manage.py seed_reference` loads the list from policy/data/reference.xlsx,
     each entry with the source it is quoted from (`source`, required)."""
 
     class Framework(models.TextChoices):

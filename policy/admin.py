@@ -1,6 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -34,9 +39,90 @@ class EntityAdmin(ImportExportPlanAdmin):
     )
 
 
+class WorkbookForm(forms.Form):
+    workbook = forms.FileField(
+        label=_("Plan workbook"),
+        help_text=_("An Excel workbook (.xlsx) downloaded from this page and filled in."),
+        widget=forms.ClearableFileInput(attrs={"accept": ".xlsx"}),
+    )
+
+
 @admin.register(Policy)
 class PolicyAdmin(PlanAdmin):
     actions = ["carry_over"]
+    change_list_template = "admin/policy/policy/change_list.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("workbook/", view(self.workbook_view), name="policy_policy_workbook"),
+            path(
+                "workbook/download/",
+                view(self.workbook_download),
+                name="policy_policy_workbook_download",
+            ),
+            *super().get_urls(),
+        ]
+
+    def workbook_view(self, request):
+        """The plan workbook (core/planbook.py): the template, a plan or the reference data to
+        download, and a filled-in workbook to upload: every sheet checked by a background job
+        (nothing written), then, when the person confirms on the job's page, imported."""
+        from core.workbook import WorkbookRefused, check_upload
+        from jobs.services import job_start
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = WorkbookForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            upload = form.cleaned_data["workbook"]
+            try:
+                check_upload(upload, upload.name)
+                upload.seek(0)
+            except WorkbookRefused as refused:
+                for problem in refused.problems:
+                    form.add_error("workbook", problem)
+            else:
+                job = job_start(
+                    user=request.user,
+                    kind="plan.workbook_check",
+                    params={"file": upload.name},
+                    source=upload,
+                    source_name=upload.name,
+                )
+                return redirect(job)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Plan workbook"),
+            "opts": self.model._meta,
+            "form": form,
+            "policies": Policy.objects.order_by("-start_year", "code"),
+        }
+        return TemplateResponse(request, "admin/policy/plan_workbook.html", context)
+
+    def workbook_download(self, request):
+        """?plan=template (empty, with the instructions), reference (the reference data) or a
+        plan's code (the plan with the reference data it names)."""
+        import audit
+        from core import planbook
+        from core.workbook import XLSX_CONTENT_TYPE
+
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        which = request.GET.get("plan", "template")
+        if which == "template":
+            content, name = planbook.write_workbook(rows=False), "plan-workbook-template.xlsx"
+        elif which == "reference":
+            content = planbook.write_workbook(only="reference")
+            name = "reference-data.xlsx"
+        else:
+            policy = get_object_or_404(Policy, code=which)
+            content, name = planbook.write_workbook(policy=policy), f"plan-{policy.code}.xlsx"
+        audit.record_export(request, name, source="plan workbook")
+        response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
+
     list_display = (
         "title_en",
         "code",

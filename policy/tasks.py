@@ -64,3 +64,62 @@ def import_sheet(job, progress):
 )
 def check_sheet(job, progress):
     return _run(job, progress, dry_run=True)
+
+
+# -- the plan workbook: every sheet at once ---------------------------------------------------
+def _run_workbook(job, progress, dry_run):
+    from core import planbook
+    from core.workbook import WorkbookRefused
+
+    with job.source.open("rb") as source:
+        content = source.read()
+    try:
+        outcomes = planbook.import_workbook(
+            user=job.user,
+            content=content,
+            name=job.params.get("file", ""),
+            dry_run=dry_run,
+            progress=progress,
+        )
+    except WorkbookRefused as refused:
+        raise JobRefused(refused.problems) from None
+    return {
+        "sheets": [
+            {"title": o.title, "new": o.new, "update": o.changed, "skip": o.unchanged}
+            for o in outcomes
+        ],
+        "rows": sum(o.new + o.changed + o.unchanged for o in outcomes),
+    }
+
+
+def _workbook_after_check(job, user):
+    with job.source.open("rb") as source:
+        content = source.read()
+    return job_start(
+        user=user,
+        kind="plan.workbook_import",
+        params=job.params,
+        source=content,
+        source_name=job.params.get("file", "workbook.xlsx"),
+        total=job.total,
+    )
+
+
+@register(
+    "plan.workbook_import",
+    describe=lambda p: _("Import of the plan workbook %(file)s") % p,
+    result_template="jobs/result/workbook.html",
+)
+def import_workbook(job, progress):
+    return _run_workbook(job, progress, dry_run=False)
+
+
+@register(
+    "plan.workbook_check",
+    describe=lambda p: _("Check of the plan workbook %(file)s before its import") % p,
+    result_template="jobs/result/workbook.html",
+    follow_up=_workbook_after_check,
+    follow_up_label=lambda p: _("Import %(file)s") % p,
+)
+def check_workbook(job, progress):
+    return _run_workbook(job, progress, dry_run=True)

@@ -14,7 +14,6 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from analytics import selectors
-from indicators.frameworks import seed_framework_references
 from indicators.models import FrameworkReference, Indicator
 from policy.carry_over import policy_carry_over
 from policy.models import Activity, Objective
@@ -49,7 +48,7 @@ def rows_of(policy):
 @pytest.fixture
 def successor(world):
     """The world's plan, its references, and a successor plan (2025-2028) with nothing in it."""
-    seed_framework_references()
+    call_command("seed_reference", stdout=io.StringIO())
     world.indicator.framework_references.set([ref("sdg:5.5"), ref("cedaw:Art. 7")])
     return PolicyFactory(
         code="np-2025",
@@ -305,16 +304,18 @@ def test_seed_reference_loads_the_references_and_is_idempotent(db):
 
 
 def test_a_changed_reference_is_put_back_by_the_seed(db):
-    seed_framework_references()
+    call_command("seed_reference", stdout=io.StringIO())
     FrameworkReference.objects.filter(framework="sdg", code="5.2").update(title_en="Edited")
-    assert seed_framework_references().count("updated") == 1
+    out = io.StringIO()
+    call_command("seed_reference", stdout=out)
+    assert "1 changed" in out.getvalue()
     assert ref("sdg:5.2").title_en.startswith("Eliminate all forms of violence")
 
 
 def test_the_references_export_and_import_as_a_sheet_with_history(director):
     from indicators.resources import FrameworkReferenceResource
 
-    seed_framework_references()
+    call_command("seed_reference", stdout=io.StringIO())
     dataset = FrameworkReferenceResource().export()
     assert {"framework", "code", "title_ar", "source", "url"} <= set(dataset.headers)
     unchanged = FrameworkReferenceResource().import_data(dataset, user=director)

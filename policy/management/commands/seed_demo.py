@@ -1,5 +1,4 @@
-import datetime
-from decimal import Decimal
+from pathlib import Path
 
 from django.conf import settings
 from django.core.management import call_command
@@ -8,34 +7,19 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from accounts.services import demo_authenticator_set, membership_grant
-from core.seeding import set_m2m, upsert
+from core import planbook
 from followup.seeding import load_demo as load_demo_followup
 from governorates.models import Governorate
-from indicators.models import (
-    Disaggregation,
-    FrameworkReference,
-    Indicator,
-    ReportingPeriod,
-    Target,
-)
-from pillars.models import Pillar
-from policy import demo_plan
-from policy.models import (
-    Activity,
-    ActivityPartner,
-    Entity,
-    Funding,
-    FundingSourceType,
-    Objective,
-    Policy,
-    Theme,
-    VulnerableGroup,
-)
+from indicators.models import ReportingPeriod
+from policy.models import Entity, Policy
 from reporting.demo import demo_due_dates, load_demo_history, load_demo_reports
 
 DEMO_PASSWORD = "demo12345"
 POLICY_CODE = "np-2021-2024"
 REASON = "Demo data"
+# The demo plan: a plan workbook (core/planbook.py) built from the outcomes of the civil-society
+# conference of 26 September 2020 in Baghdad (../shared/source/), in three languages.
+DEMO_PLAN = Path(__file__).resolve().parents[2] / "data" / "demo-plan.xlsx"
 
 # Accounts that sign in with a second factor get the demo authenticator (a published secret,
 # accounts/services.py); `manage.py otp_code <username>` prints its current code.
@@ -49,18 +33,6 @@ DEMO_USERS = [
     ("cso", Role.CSO_REPORTER, "alliance-1325", None, "Suha", "Alliance"),
     ("partner", Role.PARTNER_VIEWER, "un-women", None, "Paula", "Partner"),
 ]
-
-
-def _titles(t):
-    return {"title_en": t["en"], "title_ar": t["ar"], "title_ckb": t["ckb"]}
-
-
-def _quarters(first_year, last_year):
-    for year in range(first_year, last_year + 1):
-        for q in range(1, 5):
-            start = datetime.date(year, 3 * q - 2, 1)
-            end = datetime.date(year + (q == 4), (3 * q) % 12 + 1, 1) - datetime.timedelta(days=1)
-            yield f"{year}-Q{q}", start, end
 
 
 class Command(BaseCommand):
@@ -91,9 +63,7 @@ class Command(BaseCommand):
         call_command("seed_reference", stdout=self.stdout)
         with transaction.atomic():
             self.counts = {}
-            policy = self.load_policy()
-            periods = self.load_periods(policy)
-            self.load_plan(policy, periods)
+            policy = self.load_plan()
             self.load_users()
         reports = load_demo_reports(policy) + load_demo_history(policy)
         reports += load_demo_followup(policy)
@@ -112,181 +82,40 @@ class Command(BaseCommand):
             "prints it." % " and ".join(DEMO_AUTHENTICATOR_USERS)
         )
 
-    def put(self, model, lookup, defaults):
-        instance, outcome = upsert(model, lookup, defaults, reason=REASON)
-        self.counts[outcome] = self.counts.get(outcome, 0) + 1
-        return instance
+    def load_plan(self):
+        """The demo plan from its plan workbook (policy/data/demo-plan.xlsx), through the
+        import every plan workbook goes through; the two open quarters get due dates around
+        today (reporting/demo.py), so that reporters have work whatever the date."""
+        due = demo_due_dates()
 
-    def load_policy(self):
-        return self.put(
-            Policy,
-            {"code": POLICY_CODE},
-            {
-                "title_en": "National Policy for Empowerment of Iraqi Women",
-                "title_ar": "السياسة الوطنية لتمكين المرأة العراقية",
-                "title_ckb": "سیاسەتی نیشتمانی بۆ بەهێزکردنی ئافرەتانی عێراق",
-                "start_year": 2021,
-                "end_year": 2024,
-                "status": Policy.Status.ACTIVE,
-                "owner": Entity.objects.get(code="wed"),
-                "is_published": True,
-                "description": (
-                    "The umbrella plan for all programmes on Iraqi women, derived from the Women, "
-                    "Peace and Security agenda (UNSCR 1325). Demo content built from the outcomes "
-                    "of the civil-society conference of 26 September 2020 in Baghdad."
-                ),
-            },
+        def adjust(datasets):
+            periods = datasets.get("periods")
+            if periods is None:
+                return
+            headers = list(periods.headers)
+            for index, values in enumerate(list(periods)):
+                row = dict(zip(headers, values, strict=True))
+                if row["label"] in due:
+                    row.update(due_date=due[row["label"]], status=ReportingPeriod.Status.OPEN)
+                    periods[index] = tuple(row[h] for h in headers)
+
+        outcomes = planbook.import_workbook(
+            user=None,
+            content=DEMO_PLAN.read_bytes(),
+            name=DEMO_PLAN.name,
+            system=True,
+            adjust=adjust,
+            reason=REASON,
         )
-
-    def load_periods(self, policy):
-        periods = {}
-        open_due = demo_due_dates()  # the last two quarters are open: reporters have work
-        for label, start, end in _quarters(policy.start_year, policy.end_year):
-            status = (
-                ReportingPeriod.Status.OPEN if label in open_due else ReportingPeriod.Status.CLOSED
-            )
-            periods[label] = self.put(
-                ReportingPeriod,
-                {"policy": policy, "label": label},
-                {
-                    "start_date": start,
-                    "end_date": end,
-                    "due_date": open_due.get(label, end + datetime.timedelta(days=30)),
-                    "status": status,
-                },
-            )
-        return periods
-
-    def load_plan(self, policy, periods):
+        for outcome in outcomes:
+            for what, n in (("created", outcome.new), ("updated", outcome.changed)):
+                if n:
+                    self.counts[what] = self.counts.get(what, 0) + n
+            if outcome.unchanged:
+                self.counts["unchanged"] = self.counts.get("unchanged", 0) + outcome.unchanged
         self.entities = {e.code: e for e in Entity.objects.all()}
         self.governorates = {g.code: g for g in Governorate.objects.all()}
-        self.groups = {g.code: g for g in VulnerableGroup.objects.all()}
-        self.themes = {t.code: t for t in Theme.objects.all()}
-        self.disaggregations = {d.code: d for d in Disaggregation.objects.all()}
-        self.sources = {s.code: s for s in FundingSourceType.objects.all()}
-        self.references = {r.key: r for r in FrameworkReference.objects.all()}
-        pillars = {p.code: p for p in Pillar.objects.all()}
-        for data in demo_plan.OBJECTIVES:
-            objective = self.put(
-                Objective,
-                {"policy": policy, "code": data["code"]},
-                {
-                    "pillar": pillars[data["pillar"]],
-                    **_titles(data["title"]),
-                },
-            )
-            for ind in data.get("indicators", []):
-                self.load_indicator(policy, periods, ind, objective=objective)
-            for act in data["activities"]:
-                activity = self.load_activity(objective, act)
-                for ind in act.get("indicators", []):
-                    self.load_indicator(policy, periods, ind, activity=activity, where=act)
-
-    def load_activity(self, objective, data):
-        nationwide = data["governorates"] == "nationwide"
-        activity = self.put(
-            Activity,
-            {"objective": objective, "code": data["code"]},
-            {
-                **_titles(data["title"]),
-                "lead_entity": self.entities[data["lead"]],
-                "is_nationwide": nationwide,
-                "start_date": datetime.date.fromisoformat(data["start"]),
-                "end_date": datetime.date.fromisoformat(data["end"]),
-                "status": data["status"],
-                "planned_budget": Decimal(data["budget"]),
-                "currency": data["currency"],
-            },
-        )
-        govs = [] if nationwide else [self.governorates[c] for c in data["governorates"]]
-        set_m2m(activity.governorates, govs)
-        set_m2m(activity.target_groups, [self.groups[c] for c in data.get("groups", [])])
-        set_m2m(activity.themes, [self.themes[c] for c in data.get("themes", [])])
-        for code, role in data.get("partners", []):
-            self.put(
-                ActivityPartner,
-                {"activity": activity, "entity": self.entities[code]},
-                {"role": role},
-            )
-        for line in data.get("funding", []):
-            funder = self.entities[line["funder"]] if line.get("funder") else None
-            self.put(
-                Funding,
-                {
-                    "activity": activity,
-                    "source_type": self.sources[line["source"]],
-                    "funder": funder,
-                    "year": line["year"],
-                },
-                {
-                    "currency": data["currency"],
-                    "planned": Decimal(line["planned"]),
-                    "committed": Decimal(line["committed"]),
-                    "disbursed": Decimal(line["disbursed"]),
-                },
-            )
-        return activity
-
-    def load_indicator(self, policy, periods, data, objective=None, activity=None, where=None):
-        indicator = self.put(
-            Indicator,
-            {"policy": policy, "code": data["code"]},
-            {
-                "objective": objective,
-                "activity": activity,
-                **_titles(data["title"]),
-                "unit": data["unit"],
-                "direction": data.get("direction", Indicator.Direction.INCREASE),
-                "baseline_value": Decimal(str(data["baseline"])),
-                "baseline_year": data.get("baseline_year", 2020),
-                "data_source": data.get("data_source", ""),
-                "frequency": data.get("frequency", Indicator.Frequency.QUARTERLY),
-                "aggregation": data.get("aggregation", Indicator.Aggregation.SUM),
-                "responsible_entity": (
-                    self.entities[data["responsible"]] if data.get("responsible") else None
-                ),
-                "is_sensitive": data.get("sensitive", False),
-            },
-        )
-        set_m2m(
-            indicator.disaggregations,
-            [self.disaggregations[c] for c in data.get("disaggregations", [])],
-        )
-        set_m2m(
-            indicator.framework_references,
-            [self.references[k] for k in demo_plan.FRAMEWORK_REFERENCES.get(data["code"], [])],
-        )
-        self.load_targets(indicator, periods, data, where)
-
-    def load_targets(self, indicator, periods, data, where):
-        """Year-end national targets on a straight line from the baseline to the final target,
-        and the final target split across the governorates of a local activity."""
-        baseline, final = Decimal(str(data["baseline"])), Decimal(str(data["target"]))
-        years = (2021, 2022, 2023, 2024)
-        for i, year in enumerate(years, 1):
-            value = baseline + (final - baseline) * i / len(years)
-            if data["unit"] in ("number", "yes_no", "amount"):
-                value = value.quantize(Decimal("1"))
-            else:
-                value = value.quantize(Decimal("0.1"))
-            self.put(
-                Target,
-                {"indicator": indicator, "period": periods[f"{year}-Q4"], "governorate": None},
-                {"value": value},
-            )
-        if where and where["governorates"] != "nationwide" and data["unit"] == "number":
-            codes = where["governorates"]
-            share = (final / len(codes)).quantize(Decimal("1"))
-            for code in codes:
-                self.put(
-                    Target,
-                    {
-                        "indicator": indicator,
-                        "period": periods["2024-Q4"],
-                        "governorate": self.governorates[code],
-                    },
-                    {"value": share},
-                )
+        return Policy.objects.get(code=POLICY_CODE)
 
     def load_users(self):
         for username, role, entity, gov, first, last in DEMO_USERS:
