@@ -307,7 +307,7 @@ def import_workbook(
             for key, data in datasets.items():
                 if not len(data.dataset):
                     continue
-                sheet, resource = data.sheet, data.sheet.resource()
+                sheet, resource = data.sheet, data.sheet.resource().quick()
                 if reason:
                     resource.reason = reason  # the history's reason for every row
                 model = resource._meta.model

@@ -1,3 +1,4 @@
+from django.db.models import F
 from import_export import fields
 
 from core.importing import (
@@ -107,7 +108,17 @@ class TargetResource(PlanResource):
         fields = ("policy", "indicator", "period", "governorate", "value", "note")
 
     def get_queryset(self):
-        return super().get_queryset().select_related("indicator__policy", "period", "governorate")
+        # The national target (no governorate) first on every database: PostgreSQL sorts NULL last.
+        return (
+            super()
+            .get_queryset()
+            .select_related("indicator__policy", "period", "governorate")
+            .order_by(
+                "indicator",
+                "period__start_date",
+                F("governorate__name_en").asc(nulls_first=True),
+            )
+        )
 
 
 class FrameworkReferenceResource(PlanResource):

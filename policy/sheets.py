@@ -60,7 +60,7 @@ def sheet_import(
     """Import one sheet all-or-nothing; returns the import result or raises SheetRefused.
 
     `progress(done, total)`, if given, is called after each row (a background job's bar)."""
-    resource = SHEETS[sheet]()
+    resource = SHEETS[sheet]().quick()
     model = resource._meta.model
     perm = f"{model._meta.app_label}.import_{model._meta.model_name}"
     if not (user.is_active and user.is_staff and user.has_perm(perm)):

@@ -599,3 +599,28 @@ def test_an_import_reads_codes_rows_and_lists_once_per_sheet(plan, importer, set
     assert again_60 - again_10 <= 3, costs  # unchanged rows: nothing written, nothing asked
     # Writing: at most 40 queries a new row (70 before: validation twice, a lookup per code).
     assert (new_60 - new_10) / 50 <= 40, costs
+
+
+def test_the_admin_preview_writes_nothing_and_the_confirmation_writes_once(client, plan, importer):
+    """The preview ran the whole import in a transaction rolled back, then the confirmation ran
+    it again: 70 queries a row, twice. Now the preview checks every row and writes nothing; the
+    confirmation writes the rows once, in bulk."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    verified_login(client, importer)
+    sheet = _many_activities(30)
+    with CaptureQueriesContext(connection) as preview:
+        page = _admin_import(client, sheet, name="many.csv")
+    writes = [q["sql"] for q in preview if q["sql"].startswith(("INSERT", "UPDATE", "DELETE"))]
+    assert not [w for w in writes if "policy_" in w or "historical" in w], writes[:3]
+    assert not Activity.objects.filter(code__startswith="9.").exists()
+    confirm = page.context["confirm_form"]
+    with CaptureQueriesContext(connection) as confirmation:
+        client.post(
+            reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
+        )
+    assert Activity.objects.filter(code__startswith="9.").count() == 30
+    table = 'INSERT INTO "policy_activity"'
+    inserts = [q["sql"] for q in confirmation if q["sql"].startswith(table)]
+    assert len(inserts) == 1  # one statement for the 30 rows
