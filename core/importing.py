@@ -489,10 +489,11 @@ class PlanResource(resources.ModelResource):
         for field in self.get_import_fields():
             if field.column_name in self._absent:
                 continue
-            if isinstance(field, CodeListField):
-                # The stored list (prefetched): the sheet's own is kept apart, in pending.
-                if field.key(pending.get(field.attribute, [])) != field.current(instance):
-                    return False
+            # The stored list (prefetched): the sheet's own is kept apart, in pending.
+            if isinstance(field, CodeListField) and field.key(
+                pending.get(field.attribute, [])
+            ) != field.current(instance):
+                return False
         model = self._meta.model._meta
         return all(
             stored[f.attname] == getattr(instance, f.attname)
