@@ -162,8 +162,8 @@ def plan_bulk_save(*, user, model, new=(), changed=(), fields=(), lists=None, re
         if names:
             manager.bulk_update(changed, names, batch_size=BATCH)
     links = _write_lists(model, changed, lists)
-    _bulk_history(model, new, "+", user, reason, links)
-    _bulk_history(model, changed, "~", user, reason, links)
+    bulk_history(model, new, "+", user, reason, links)
+    bulk_history(model, changed, "~", user, reason, links)
     plan_bulk_changed.send(sender=model, instances=new + changed, deleted=False)
     return new, changed
 
@@ -180,9 +180,30 @@ def plan_bulk_delete(*, user, model, rows, reason="", part_of=None):
         _require_perm(user, part_of, "change")
     else:
         _require_perm(user, rows[0], "delete")
-    _bulk_history(model, rows, "-", user, reason, {})
-    model._default_manager.filter(pk__in=[r.pk for r in rows]).delete()
+    bulk_delete(model, rows, user, reason)
     plan_bulk_changed.send(sender=model, instances=rows, deleted=True)
+
+
+def bulk_delete(model, rows, user, reason=""):
+    """Delete rows with one history record each, under `user`'s name. Django's delete sends a
+    signal per row on which simple-history writes a record of its own (with no one's name:
+    there is no request in an import job): for a row nothing refers to, the records are written
+    in bulk and the rows deleted without the signals; otherwise each row is deleted as the
+    admin deletes it, carrying the user for its record."""
+    rows = list(rows)
+    if not rows:
+        return
+    meta = model._meta
+    if meta.related_objects or meta.many_to_many:
+        for row in rows:
+            row._history_user = user
+            if reason:
+                row._change_reason = reason
+            row.delete()
+        return
+    bulk_history(model, rows, "-", user, reason, {})
+    queryset = model._base_manager.filter(pk__in=[r.pk for r in rows])
+    queryset._raw_delete(queryset.db)
 
 
 def _parents_first(model, rows):
@@ -242,7 +263,7 @@ def _write_lists(model, changed, lists):
     return links
 
 
-def _bulk_history(model, rows, kind, user, reason, links):
+def bulk_history(model, rows, kind, user, reason, links):
     """One history record a row (django-simple-history's own bulk writer), and the records of
     its tracked lists, as simple-history writes them for a saved row."""
     if not rows or not hasattr(model, "history"):

@@ -624,3 +624,27 @@ def test_the_admin_preview_writes_nothing_and_the_confirmation_writes_once(clien
     table = 'INSERT INTO "policy_activity"'
     inserts = [q["sql"] for q in confirmation if q["sql"].startswith(table)]
     assert len(inserts) == 1  # one statement for the 30 rows
+
+
+def test_a_partner_removed_by_an_import_is_recorded_once_under_the_importers_name(plan, importer):
+    """A partnership taken out of an activity's partners is deleted with one history record,
+    the importer's: the bulk delete wrote its own record and the delete signal another, with no
+    one's name."""
+    from policy.models import ActivityPartner
+
+    sheet = as_rows(sheet_export(sheet="activities"))
+    dataset = sheet_export(sheet="activities")
+    column = dataset.headers.index("partners")
+    rows = [list(r) for r in dataset]
+    for row in rows:
+        if row[dataset.headers.index("code")] == "1.1.1":
+            row[column] = "unami:supporting"
+    assert sheet
+    sheet_import(
+        user=importer,
+        sheet="activities",
+        dataset=tablib.Dataset(*rows, headers=dataset.headers),
+    )
+    removed = ActivityPartner.history.filter(history_type="-")
+    assert removed.count() == 1
+    assert removed.get().history_user == importer
