@@ -27,6 +27,7 @@ from policy.api import (
     VulnerableGroupViewSet,
 )
 from reporting.api import ReportViewSet
+from reporting.api_work import WorkbookView, WorkPeriodsView, WorkView
 
 router = DefaultRouter()
 router.register("policies", PolicyViewSet)
@@ -49,6 +50,9 @@ router.register("assessments", AssessmentViewSet, basename="assessment")
 
 urlpatterns = [
     path("v1/", include(router.urls)),
+    path("v1/work/", WorkView.as_view(), name="api-work"),
+    path("v1/work/periods/", WorkPeriodsView.as_view(), name="api-work-periods"),
+    path("v1/work/workbook/", WorkbookView.as_view(), name="api-work-workbook"),
     path("v1/jobs/<uuid:pk>/", JobView.as_view(), name="api-job-detail"),
     path("v1/jobs/<uuid:pk>/file/", JobFileView.as_view(), name="api-job-file"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

@@ -23,7 +23,7 @@ class JobView(APIView):
     permission_classes = [permissions.IsAuthenticated, ApiAccess]
 
     @extend_schema(
-        summary="A background job (an export): its state and, when done, its file",
+        summary="A background job (an export, a workbook upload): its state, result and file",
         responses=inline_serializer(
             "Job",
             {
@@ -34,6 +34,10 @@ class JobView(APIView):
                 "total": serializers.IntegerField(allow_null=True),
                 "message": serializers.CharField(),
                 "problems": serializers.ListField(child=serializers.CharField()),
+                "result": serializers.DictField(
+                    help_text="What the job found or did (a report workbook's preview per "
+                    "report); empty while it runs."
+                ),
                 "file": serializers.URLField(allow_null=True),
             },
         ),
@@ -53,6 +57,7 @@ class JobView(APIView):
                 "total": total,
                 "message": job.message,
                 "problems": job.result.get("problems", []),
+                "result": job.result if job.state == Job.State.DONE else {},
                 "file": file_url,
             }
         )

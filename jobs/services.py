@@ -47,7 +47,12 @@ def job_follow_up(*, job: Job, user) -> Job:
     with transaction.atomic():
         job = Job.objects.select_for_update().get(pk=job.pk)
         kind = job.kind_info
-        if job.user_id != user.pk or job.state != Job.State.DONE or kind.follow_up is None:
+        if (
+            job.user_id != user.pk
+            or job.state != Job.State.DONE
+            or kind.follow_up is None
+            or job.result.get("blocked")
+        ):
             raise ValueError("This job offers no next step.")
         if job.result.get("next"):  # the button pressed twice: one import, not two
             return Job.objects.get(pk=job.result["next"])

@@ -54,7 +54,14 @@ def job_detail(request, pk):
     job = _own_job(request, pk)
     kind = job.kind_info
     follow_up = None
-    if job.state == Job.State.DONE and kind and kind.follow_up and not job.result.get("next"):
+    if (
+        job.state == Job.State.DONE
+        and kind
+        and kind.follow_up
+        and not job.result.get("next")
+        # A check that refused something offers no next step: nothing can be written.
+        and not job.result.get("blocked")
+    ):
         follow_up = kind.follow_up_label(job.params)
     return render(
         request,

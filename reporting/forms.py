@@ -177,3 +177,25 @@ class ReopenForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2, "dir": "auto"}),
         max_length=COMMENT_LIMIT,
     )
+
+
+class WorkbookUploadForm(forms.Form):
+    """A report workbook coming back, filled in."""
+
+    file = forms.FileField(label=_("Report workbook (.xlsx)"))
+    submit = forms.BooleanField(
+        label=_("Then submit the reports that are complete"),
+        required=False,
+        help_text=_("Reports with something still missing stay drafts; the check says what."),
+    )
+
+    def clean_file(self):
+        from core.workbook import WorkbookRefused, check_upload
+
+        upload = self.cleaned_data["file"]
+        try:
+            check_upload(upload, upload.name)
+        except WorkbookRefused as refused:
+            raise ValidationError(refused.problems) from None
+        upload.seek(0)
+        return upload

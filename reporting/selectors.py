@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, Q
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -62,13 +62,8 @@ def activity_runs_in(activity, period) -> bool:
     return activity.start_date <= period.end_date and activity.end_date >= period.start_date
 
 
-def work_for(user) -> list[WorkItem]:
-    """Every report the user's entities owe in the open periods, with the report if started."""
-    scopes = permissions.reporter_memberships(user)
-    if not scopes:
-        return []
-    periods = list(open_periods())
-    entity_ids = {m.entity_id for m in scopes}
+def _activities_of(entity_ids, *, policy_id=None, period=None):
+    """The activities the entities report on (they lead or implement them), not cancelled."""
     activities = (
         Activity.objects.filter(
             Q(lead_entity_id__in=entity_ids)
@@ -83,71 +78,155 @@ def work_for(user) -> list[WorkItem]:
         .distinct()
         .order_by("code")
     )
+    if policy_id is not None:
+        activities = activities.filter(objective__policy_id=policy_id)
+    if period is not None:
+        activities = activities.filter(
+            start_date__lte=period.end_date, end_date__gte=period.start_date
+        )
+    return activities
+
+
+def owed(user, periods) -> list[tuple]:
+    """(activity, membership, period) for each report the user owes in `periods`: the one rule
+    of what a reporter owes, used by "my work", the report workbook and the API."""
+    scopes = permissions.reporter_memberships(user)
+    periods = list(periods)
+    if not scopes or not periods:
+        return []
+    entity_ids = {m.entity_id for m in scopes}
+    policies = {p.policy_id for p in periods}
+    activities = list(
+        _activities_of(entity_ids, policy_id=next(iter(policies)) if len(policies) == 1 else None)
+    )
+    found = []
+    for period in periods:
+        for activity in activities:
+            # A period belongs to one plan: its reports are on that plan's activities.
+            if activity.objective.policy_id != period.policy_id:
+                continue
+            if not activity_runs_in(activity, period):
+                continue
+            for m in scopes:
+                if permissions.membership_for(user, activity, m.entity_id, m.governorate_id):
+                    found.append((activity, m, period))
+    return found
+
+
+def work_for(user) -> list[WorkItem]:
+    """Every report the user's entities owe in the open periods, with the report if started."""
+    scopes = permissions.reporter_memberships(user)
+    if not scopes:
+        return []
+    periods = list(open_periods())
+    entity_ids = {m.entity_id for m in scopes}
     reports = {
         (r.activity_id, r.entity_id, r.governorate_id, r.period_id): r
         for r in ProgressReport.objects.filter(entity_id__in=entity_ids, period__in=periods)
     }
     items = []
-    for period in periods:
-        for activity in activities:
-            if activity.start_date > period.end_date or activity.end_date < period.start_date:
-                continue
-            for m in scopes:
-                if permissions.membership_for(user, activity, m.entity_id, m.governorate_id):
-                    key = (activity.pk, m.entity_id, m.governorate_id, period.pk)
-                    items.append(
-                        WorkItem(
-                            activity,
-                            m.entity_id,
-                            m.entity.name,
-                            m.governorate,
-                            period,
-                            reports.get(key),
-                        )
-                    )
+    for activity, m, period in owed(user, periods):
+        key = (activity.pk, m.entity_id, m.governorate_id, period.pk)
+        items.append(
+            WorkItem(activity, m.entity_id, m.entity.name, m.governorate, period, reports.get(key))
+        )
     # A report returned for correction stays on the list even after its period closed.
-    for report in (
-        ProgressReport.objects.filter(entity_id__in=entity_ids, status=ReportStatus.RETURNED)
-        .exclude(period__in=periods)
-        .select_related("activity__objective__pillar", "period", "entity", "governorate")
-        .prefetch_related("activity__partnerships", "activity__governorates")
-    ):
-        if permissions.can_edit_report(user, report):
-            items.append(
-                WorkItem(
-                    report.activity,
-                    report.entity_id,
-                    report.entity.name,
-                    report.governorate,
-                    report.period,
-                    report,
-                )
+    for report in returned_elsewhere(user, exclude_periods=periods):
+        items.append(
+            WorkItem(
+                report.activity,
+                report.entity_id,
+                report.entity.name,
+                report.governorate,
+                report.period,
+                report,
             )
+        )
     return items
+
+
+def returned_elsewhere(user, *, exclude_periods=(), period=None) -> list[ProgressReport]:
+    """Reports returned for correction that the user may edit, outside `exclude_periods` (or in
+    `period` only)."""
+    entity_ids = {m.entity_id for m in permissions.reporter_memberships(user)}
+    if not entity_ids:
+        return []
+    reports = (
+        ProgressReport.objects.filter(entity_id__in=entity_ids, status=ReportStatus.RETURNED)
+        .exclude(period__in=list(exclude_periods))
+        .select_related(
+            "activity__objective__pillar",
+            "activity__lead_entity",
+            "period",
+            "entity",
+            "governorate",
+        )
+        .prefetch_related("activity__partnerships", "activity__governorates")
+        .order_by("activity__code", "pk")
+    )
+    if period is not None:
+        reports = reports.filter(period=period)
+    return [r for r in reports if permissions.can_edit_report(user, r)]
 
 
 def report_indicators(report) -> list[Indicator]:
     """The numeric indicators a report carries: the activity's own, and its objective's outcome
     indicators for which the reporting entity is responsible."""
     return list(
-        Indicator.objects.filter(
-            Q(activity=report.activity)
-            | Q(objective_id=report.activity.objective_id, responsible_entity_id=report.entity_id)
-        )
-        # Text indicators have no number to report; the narrative carries them.
-        .exclude(unit=Indicator.Unit.TEXT)
-        .order_by("code")
+        _indicators_for([(report.activity, report.entity_id)])[
+            (report.activity.pk, report.entity_id)
+        ]
     )
+
+
+def _indicators_for(pairs) -> dict:
+    """{(activity id, entity id): [indicator, ...] by code} for (activity, entity id) pairs: the
+    rule of report_indicators, for many reports in two queries at most."""
+    pairs = list(pairs)
+    if not pairs:
+        return {}
+    activity_ids = {a.pk for a, _e in pairs}
+    outcome = Q(
+        objective_id__in={a.objective_id for a, _e in pairs},
+        responsible_entity_id__in={e for _a, e in pairs},
+    )
+    own, responsible = {}, {}
+    # Text indicators have no number to report; the narrative carries them.
+    for indicator in (
+        Indicator.objects.filter(Q(activity_id__in=activity_ids) | outcome)
+        .exclude(unit=Indicator.Unit.TEXT)
+        .order_by("code", "pk")
+    ):
+        if indicator.activity_id in activity_ids:
+            own.setdefault(indicator.activity_id, []).append(indicator)
+        if indicator.objective_id and indicator.responsible_entity_id:
+            key = (indicator.objective_id, indicator.responsible_entity_id)
+            responsible.setdefault(key, []).append(indicator)
+    found = {}
+    for activity, entity_id in pairs:
+        chosen = {
+            i.pk: i
+            for i in (
+                *own.get(activity.pk, ()),
+                *responsible.get((activity.objective_id, entity_id), ()),
+            )
+        }
+        found[(activity.pk, entity_id)] = sorted(chosen.values(), key=lambda i: (i.code, i.pk))
+    return found
 
 
 def report_governorates(report) -> list:
     """Where values are reported: the report's own governorate, else each governorate the
     activity lists; a nation-wide activity reports one national value (None)."""
-    if report.governorate_id:
-        return [report.governorate]
-    if report.activity.is_nationwide:
+    return _places(report.activity, report.governorate)
+
+
+def _places(activity, governorate) -> list:
+    if governorate is not None:
+        return [governorate]
+    if activity.is_nationwide:
         return [None]
-    return list(report.activity.governorates.all()) or [None]
+    return list(activity.governorates.all()) or [None]
 
 
 @dataclass
@@ -164,48 +243,118 @@ class ValueRow:
         return f"value-{self.indicator.pk}-{gov}"
 
 
+@dataclass
+class Slot:
+    """A report someone owes or holds: an activity, for an entity (and a governorate, when a
+    governorate office reports for its own), in a period; `report` once started."""
+
+    activity: Activity
+    entity: object
+    governorate: object
+    period: ReportingPeriod
+    report: ProgressReport | None = None
+
+    @property
+    def key(self):
+        return (
+            self.activity.pk,
+            self.entity.pk,
+            self.governorate.pk if self.governorate else None,
+            self.period.pk,
+        )
+
+
 def value_rows(report) -> list[ValueRow]:
     """Each indicator x governorate cell of the report, with last period's value and target."""
-    indicators = report_indicators(report)
-    governorates = report_governorates(report)
-    gov_ids = [g.pk if g else None for g in governorates]
-    current = {(v.indicator_id, v.governorate_id): v for v in report.values.all()}
-    previous_report = (
+    slot = Slot(report.activity, report.entity, report.governorate, report.period, report)
+    return value_grid([slot])[slot.key]
+
+
+def value_grid(slots) -> dict:
+    """{slot key: [ValueRow, ...]}: each indicator x governorate cell of each slot, with its
+    current value, the value of the last approved report before it, and the target that
+    applies. The same rules for one report (the web form) and for thousands (a workbook), in
+    six queries whatever their number."""
+    slots = list(slots)
+    if not slots:
+        return {}
+    indicators = _indicators_for({(s.activity, s.entity.pk) for s in slots})
+    reports = [s.report for s in slots if s.report is not None]
+    current = {}
+    if reports:
+        for v in IndicatorValue.objects.filter(report__in=reports):
+            current[(v.report_id, v.indicator_id, v.governorate_id)] = v
+    # Only official figures are shown as "last period": the latest approved report before.
+    earlier = {}
+    latest_start = max(s.period.start_date for s in slots)
+    for r in (
         ProgressReport.objects.filter(
-            activity_id=report.activity_id,
-            entity_id=report.entity_id,
-            governorate_id=report.governorate_id,
-            period__policy_id=report.period.policy_id,
-            period__start_date__lt=report.period.start_date,
-            status=ReportStatus.APPROVED,  # only official figures are shown as "last period"
+            activity_id__in={s.activity.pk for s in slots},
+            entity_id__in={s.entity.pk for s in slots},
+            period__policy_id__in={s.period.policy_id for s in slots},
+            period__start_date__lt=latest_start,
+            status=ReportStatus.APPROVED,
         )
-        .order_by("-period__start_date")
-        .prefetch_related(Prefetch("values"))
-        .first()
-    )
-    previous = (
-        {(v.indicator_id, v.governorate_id): v for v in previous_report.values.all()}
-        if previous_report
-        else {}
-    )
-    # The target that applies: the first one due at or after this period's end.
-    targets = {}
-    for t in (
-        Target.objects.filter(
-            indicator__in=indicators, period__end_date__gte=report.period.end_date
-        )
-        .filter(Q(governorate__isnull=True) | Q(governorate_id__in=[g for g in gov_ids if g]))
         .select_related("period")
-        .order_by("-period__end_date")
+        .order_by("-period__start_date", "pk")
     ):
-        targets[(t.indicator_id, t.governorate_id)] = t
-    rows = []
-    for indicator in indicators:
-        for gov in governorates:
-            key = (indicator.pk, gov.pk if gov else None)
-            target = targets.get(key) or targets.get((indicator.pk, None))
-            rows.append(ValueRow(indicator, gov, current.get(key), previous.get(key), target))
-    return rows
+        earlier.setdefault((r.activity_id, r.entity_id, r.governorate_id), []).append(r)
+    previous_report = {}
+    for s in slots:
+        for r in earlier.get(s.key[:3], ()):
+            if (
+                r.period.policy_id == s.period.policy_id
+                and r.period.start_date < s.period.start_date
+            ):
+                previous_report[s.key] = r.pk
+                break
+    previous = {}
+    if previous_report:
+        for v in IndicatorValue.objects.filter(report_id__in=set(previous_report.values())):
+            previous[(v.report_id, v.indicator_id, v.governorate_id)] = v
+    # The target that applies: the first one due at or after the period's end.
+    all_indicators = {i.pk for rows in indicators.values() for i in rows}
+    targets = {}
+    if all_indicators:
+        for t in (
+            Target.objects.filter(
+                indicator_id__in=all_indicators,
+                period__end_date__gte=min(s.period.end_date for s in slots),
+            )
+            .select_related("period")
+            .order_by("period__end_date", "pk")
+        ):
+            targets.setdefault((t.indicator_id, t.governorate_id), []).append(t)
+
+    def target_for(indicator_id, governorate_id, end):
+        for t in targets.get((indicator_id, governorate_id), ()):
+            if t.period.end_date >= end:
+                return t
+        return None
+
+    grid = {}
+    for s in slots:
+        report_id = s.report.pk if s.report is not None else None
+        earlier_id = previous_report.get(s.key)
+        rows = []
+        for indicator in indicators[(s.activity.pk, s.entity.pk)]:
+            for gov in _places(s.activity, s.governorate):
+                gov_id = gov.pk if gov else None
+                target = None
+                if gov_id is not None:
+                    target = target_for(indicator.pk, gov_id, s.period.end_date)
+                target = target or target_for(indicator.pk, None, s.period.end_date)
+                rows.append(
+                    ValueRow(
+                        indicator,
+                        gov,
+                        current.get((report_id, indicator.pk, gov_id)),
+                        previous.get((earlier_id, indicator.pk, gov_id)),
+                        target,
+                    )
+                )
+        grid[s.key] = rows
+    return grid
 
 
 @dataclass

@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,12 +12,14 @@ from audit.models import Kind
 from core.files import attachment
 from core.forms import add_service_errors as _add_errors
 from core.templatetags.numbers import plain_number
+from core.workbook import XLSX_CONTENT_TYPE
 from governorates.models import Governorate
 from indicators.models import ReportingPeriod
+from jobs.services import job_start
 from policy.models import Activity, Entity
-from reporting import permissions, selectors, services
+from reporting import permissions, selectors, services, workbook
 from reporting.filters import ReviewQueueFilter
-from reporting.forms import ReopenForm, ReportForm, ReviewForm
+from reporting.forms import ReopenForm, ReportForm, ReviewForm, WorkbookUploadForm
 from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
 
 
@@ -355,3 +357,60 @@ def _people_warning(report):
         "The count of one vulnerable group (%(group)s) is more than all the people reached "
         "(%(total)s): the parts do not agree with the total."
     ) % {"group": max(groups), "total": total}
+
+
+# -- the report workbook -----------------------------------------------------------------------
+def _workbook_scope(request):
+    scope = "all" if request.GET.get("scope", request.POST.get("scope")) == "all" else "mine"
+    if not workbook.may_use(request.user, scope):
+        raise PermissionDenied
+    return scope
+
+
+@login_required
+def workbook_page(request):
+    """Download the workbook of a period; upload it filled in (a check, then the save)."""
+    scope = _workbook_scope(request)
+    form = WorkbookUploadForm()
+    if request.method == "POST":
+        form = WorkbookUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            job = job_start(
+                user=request.user,
+                kind="reporting.workbook_check",
+                params={
+                    "file": upload.name[:200],
+                    "submit": bool(form.cleaned_data["submit"]) and scope == "mine",
+                },
+                source=upload,
+                source_name=upload.name[:200],
+            )
+            return redirect(job)
+    periods = workbook.periods_for(request.user, scope)
+    return render(
+        request,
+        "reporting/workbook.html",
+        {"form": form, "periods": periods, "scope": scope},
+    )
+
+
+@login_required
+def workbook_download(request):
+    scope = _workbook_scope(request)
+    periods = {str(p.pk): p for p in workbook.periods_for(request.user, scope)}
+    period = periods.get(request.GET.get("period", ""))
+    if period is None:
+        raise Http404
+    content = workbook.write_workbook(request.user, period, scope)
+    audit.record(
+        request,
+        Kind.EXPORT,
+        target=f"report workbook {period.policy.code} {period.label}",
+        scope=scope,
+    )
+    name = f"reports-{period.policy.code}-{period.label}{'-all' if scope == 'all' else ''}.xlsx"
+    response = HttpResponse(content, content_type=XLSX_CONTENT_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
