@@ -234,3 +234,20 @@ def test_the_seeds_load_the_shipped_workbooks(db, settings):
     assert ReportingPeriod.objects.filter(status="open").count() == 2  # around today
     assert Target.objects.exists() and Indicator.objects.filter(framework_references__isnull=False)
     assert not (Path(planbook.__file__).parent.parent / "policy" / "demo_plan.py").exists()
+
+
+def test_a_sheet_deleted_from_the_workbook_is_left_out_as_its_instructions_say(boss):
+    """The instructions say a sheet not needed may be deleted; the import refused the whole
+    workbook ("The sheet … is missing")."""
+    book = openpyxl.load_workbook(io.BytesIO(REFERENCE))
+    about = {row[0]: row[1] for row in book["about"].iter_rows(values_only=True)}
+    # The last sheet of the workbook: no sheet after it names its rows.
+    last = [s.name for s in planbook.sheets() if f"sheet:{s.name}" in about][-1]
+    del book[about[f"sheet:{last}"]]
+    out = io.BytesIO()
+    book.save(out)
+    outcomes = planbook.import_workbook(
+        user=boss, content=out.getvalue(), name="reference.xlsx", dry_run=True
+    )
+    names = {o.name for o in outcomes}
+    assert last not in names and "governorates" in names
