@@ -23,10 +23,10 @@ def _workbook_run(job, progress, save):
     try:
         if save:
             result = workbook.save_workbook(
-                job.user, content, name, submit=bool(job.params.get("submit"))
+                job.user, content, name, submit=bool(job.params.get("submit")), progress=progress
             )
         else:
-            result = workbook.check_workbook(job.user, content, name)
+            result = workbook.check_workbook(job.user, content, name, progress=progress)
     except WorkbookRefused as refused:
         raise JobRefused(refused.problems) from None
     if save and result["blocked"]:

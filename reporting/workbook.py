@@ -356,9 +356,9 @@ class Reading:
     grid: dict
 
 
-def read(user, content, name="") -> Reading:
+def read(user, content, name="", progress=None) -> Reading:
     """Read an uploaded workbook into a change per report it holds. Raises WorkbookRefused
-    when the file as a whole cannot be read."""
+    when the file as a whole cannot be read. `progress(done, total)`: rows read so far."""
     with read_workbook(content, kind=KIND, version=VERSION, name=name) as reader:
         scope = reader.about.get("scope", "")
         if scope not in SCOPES:
@@ -410,9 +410,19 @@ def read(user, content, name="") -> Reading:
             return changes[slot.key]
 
         status_check = _status_check()
+        total = reader.sheet("reports").count_rows() + reader.sheet("values").count_rows()
+        done = 0
+
+        def advance():
+            nonlocal done
+            done += 1
+            if progress is not None and done % 1000 == 0:
+                progress(done, total)
+
         for row in reader.sheet("reports").rows(
             ["activity", "entity", "report_governorate", "version", *NARRATIVE]
         ):
+            advance()
             change = change_for(row)
             if change is None:
                 continue
@@ -438,6 +448,7 @@ def read(user, content, name="") -> Reading:
         for row in reader.sheet("values").rows(
             ["activity", "entity", "report_governorate", "indicator", "governorate", "value"]
         ):
+            advance()
             change = change_for(row)
             if change is None:
                 continue
@@ -469,6 +480,8 @@ def read(user, content, name="") -> Reading:
                     change.values[(indicator.pk, gov_id)] = value
             change.problems.extend(reader.problems[before:])
             del reader.problems[before:]
+        if progress is not None:
+            progress(done, done)
         return Reading(period, scope, list(changes.values()), list(reader.problems), grid)
 
 
@@ -490,15 +503,17 @@ def _save(user, reading, *, submit, dry_run, name):
     return summary(reading, outcomes, blocked=refused or bool(reading.problems))
 
 
-def check_workbook(user, content, name=""):
+def check_workbook(user, content, name="", progress=None):
     """What saving the workbook would do, per report; writes nothing (a JSON-able dict)."""
-    return _save(user, read(user, content, name), submit=False, dry_run=True, name=name)
+    reading = read(user, content, name, progress)
+    return _save(user, reading, submit=False, dry_run=True, name=name)
 
 
-def save_workbook(user, content, name="", submit=False):
+def save_workbook(user, content, name="", submit=False, progress=None):
     """Save the workbook, all or nothing; the same dict, with "blocked" when nothing was
     written because something was refused."""
-    return _save(user, read(user, content, name), submit=submit, dry_run=False, name=name)
+    reading = read(user, content, name, progress)
+    return _save(user, reading, submit=submit, dry_run=False, name=name)
 
 
 def summary(reading, outcomes, blocked):

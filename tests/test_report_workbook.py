@@ -126,6 +126,7 @@ def test_a_reporter_fills_the_workbook_in_and_the_reports_show_the_values_and_hi
     assert check.state == Job.State.DONE, (check.message, check.result)
     preview = check.result
     assert preview["counts"] == {"new": 1, "changed": 0, "unchanged": 0, "refused": 0}
+    assert (check.done, check.total) == (3, 3)  # the job's progress: rows read
     assert preview["reports"][0]["values_new"] == 2
     # The check wrote nothing, and its page offers the save.
     assert not ProgressReport.objects.exists() and not IndicatorValue.objects.exists()
