@@ -523,8 +523,6 @@ def summary(reading, outcomes, blocked):
     for o in outcomes:
         counts[o.state] += 1
         values += o.values_written
-        if o.state == "unchanged" and not o.submitted:
-            continue
         if len(listed) >= LISTED:
             continue
         slot = o.change.slot
@@ -555,7 +553,7 @@ def summary(reading, outcomes, blocked):
         "counts": counts,
         "values": values,
         "reports": listed,
-        "more": max(0, sum(counts.values()) - counts["unchanged"] - len(listed)),
+        "more": max(0, sum(counts.values()) - len(listed)),
         "problems": [str(p) for p in reading.problems],
         "blocked": blocked,
         "submitted": sum(1 for o in outcomes if o.submitted),
