@@ -474,3 +474,69 @@ def test_the_api_schema_describes_the_work_endpoints(client):
     schema = client.get("/api/schema/?format=json").json()
     assert "/api/v1/work/" in schema["paths"]
     assert {"get", "post"} <= set(schema["paths"]["/api/v1/work/workbook/"])
+
+
+def _with(content, change):
+    book = _book(content)
+    change(book)
+    return _save(book)
+
+
+def _formula(book):
+    _rows(book.worksheets[1])[0]["value"].value = "=2*6"
+
+
+def _column_key_removed(book):
+    for cell in book.worksheets[1][2]:
+        if cell.value == "value":
+            cell.value = "valeur"
+
+
+def _another_plans_codes(book):
+    for row in _rows(book.worksheets[1]):
+        row["activity"].value = "7.7.7"
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_formula, "a formula (=2*6). Type the value itself"),
+        (_column_key_removed, "the column “value” is missing"),
+        (_another_plans_codes, "the report of activity 7.7.7 for cso-a"),
+    ],
+    ids=["formula", "missing-column", "another-plans-codes"],
+)
+def test_a_bad_workbook_is_refused_with_a_message_and_nothing_written(
+    client, world, change, message
+):
+    verified_login(client, world.reporter)
+    content = _with(_download(client, world), change)
+    check = _upload(client, content)
+    said = " ".join(
+        check.result.get("problems", [])
+        + [r for report in check.result.get("reports", []) for r in report["reasons"]]
+    )
+    assert message in said, said
+    assert check.state == Job.State.FAILED or check.result["blocked"]
+    assert not ProgressReport.objects.exists()
+
+
+def test_another_kind_of_workbook_or_a_huge_file_is_refused_at_once(client, world, settings):
+    from core import planbook
+
+    verified_login(client, world.reporter)
+    # The plan workbook, uploaded as a report workbook: another template, named.
+    check = _upload(client, planbook.write_workbook(policy=world.policy))
+    assert check.state == Job.State.FAILED
+    assert "another kind of workbook" in " ".join(check.result["problems"])
+    # 50 MB: refused on the page, before any job, with the limit; nothing kept.
+    huge = io.BytesIO(b"PK" + b"\0" * (50 * 1024 * 1024))
+    huge.name = "huge.xlsx"
+    response = client.post(reverse("reporting:workbook"), {"file": huge, "scope": "mine"})
+    assert response.status_code == 200
+    assert "the largest workbook the portal takes is" in response.content.decode()
+    assert (
+        not Job.objects.filter(kind="reporting.workbook_check", user=world.reporter)
+        .exclude(pk=check.pk)
+        .exists()
+    )
