@@ -23,7 +23,9 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
 # C0 controls other than tab, line feed and carriage return (what openpyxl refuses), DEL and the
 # C1 controls: nothing a person types, and some programs treat them as line breaks.
-CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Control characters, and the two "noncharacters" XML does not allow (U+FFFE, U+FFFF): a cell
+# holding one makes the whole workbook unreadable.
+CONTROL_CHARACTERS_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def safe_cell(value):

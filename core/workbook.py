@@ -906,7 +906,7 @@ class Row:
             self.problem(
                 key,
                 _("%(value)s is not a whole number. %(takes)s")
-                % {"value": _plain(number), "takes": check.describe()},
+                % {"value": _shown(number), "takes": check.describe()},
             )
             return None
         return int(number)
@@ -917,14 +917,14 @@ class Row:
             self.problem(
                 key,
                 _("%(value)s is out of range. %(takes)s")
-                % {"value": _plain(number), "takes": check.describe()},
+                % {"value": _shown(number), "takes": check.describe()},
             )
             return None
         if check.decimals is not None and -number.as_tuple().exponent > check.decimals:
             self.problem(
                 key,
                 _("%(value)s has more than %(decimals)s decimal places.")
-                % {"value": _plain(number), "decimals": check.decimals},
+                % {"value": _shown(number), "decimals": check.decimals},
             )
             return None
         return number
@@ -946,6 +946,15 @@ class Row:
             % {"value": text[:40], "choices": ", ".join(label for _v, label in check.choices)},
         )
         return None
+
+
+def _shown(number: Decimal) -> str:
+    """A number for a message: as typed when short, else in scientific notation (a cell may
+    hold 1E-20000000, which written out is twenty million characters)."""
+    exponent = number.as_tuple().exponent
+    if isinstance(exponent, int) and -20 <= exponent <= 20 and len(number.as_tuple().digits) <= 30:
+        return _plain(number)
+    return f"{number:.6E}"
 
 
 def _plain(number: Decimal) -> str:

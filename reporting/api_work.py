@@ -6,7 +6,7 @@ save writes all or nothing, as on the web."""
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
-from rest_framework import parsers, permissions, serializers, status
+from rest_framework import parsers, permissions, renderers, serializers, status
 from rest_framework.exceptions import NotFound, PermissionDenied, ValidationError
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -49,11 +49,24 @@ def _scope(request):
 
 
 def _period(request, scope):
-    periods = {str(p.pk): p for p in workbook.periods_for(request.user, scope)}
     raw = request.query_params.get("period", "")
+    if not raw.isdigit():
+        raise ValidationError({"period": _("Give the period's id (see /api/v1/work/periods/).")})
+    periods = {str(p.pk): p for p in workbook.periods_for(request.user, scope)}
     if raw not in periods:
         raise NotFound(_("No workbook for this period: it is not open, or not yours."))
     return periods[raw]
+
+
+class ValueCellSerializer(serializers.Serializer):
+    indicator = serializers.CharField(help_text="The indicator's code.")
+    governorate = serializers.CharField(allow_null=True, help_text="Its code; null: national.")
+    unit = serializers.CharField(help_text="number, percent, yes_no or amount.")
+    value = serializers.CharField(allow_null=True, help_text="The report's value, as a decimal.")
+    target = serializers.CharField(allow_null=True, help_text="The target that applies.")
+    last_approved = serializers.CharField(
+        allow_null=True, help_text="The value of the last approved report before this period."
+    )
 
 
 class SlotSerializer(serializers.Serializer):
@@ -69,10 +82,9 @@ class SlotSerializer(serializers.Serializer):
     report = serializers.IntegerField(allow_null=True, help_text="The report's id once started.")
     version = serializers.IntegerField(allow_null=True)
     editable = serializers.BooleanField()
-    values = serializers.ListField(
-        child=serializers.DictField(),
-        help_text="Each value the report carries: indicator code, governorate code (null: "
-        "national), unit, current value, target and last approved value.",
+    values = ValueCellSerializer(
+        many=True,
+        help_text="Each value the report carries, as the web form's cells.",
     )
 
 
@@ -131,11 +143,15 @@ class WorkView(APIView):
     )
     def get(self, request):
         scope = _scope(request)
-        if not request.query_params.get("period"):
-            raise ValidationError(
-                {"period": _("Give the period's id (see /api/v1/work/periods/).")}
-            )
         period = _period(request, scope)
+        if scope == "all":
+            # Every entity's drafts, sensitive indicators included: as the workbook, logged.
+            audit.record(
+                request,
+                Kind.EXPORT,
+                target=f"report slots {period.policy.code} {period.label}",
+                scope=scope,
+            )
         slots = workbook.slots_for(request.user, period, scope)
         grid = selectors.value_grid(slots)
         rows = []
@@ -184,10 +200,17 @@ class UploadSerializer(serializers.Serializer):
     )
 
 
+class JobStartedSerializer(serializers.Serializer):
+    job = serializers.UUIDField()
+    url = serializers.URLField(help_text="GET it until its state is done or failed.")
+
+
 class WorkbookView(APIView):
     """The report workbook of a period: download it; upload it filled in."""
 
     permission_classes = [permissions.IsAuthenticated, ApiAccess]
+    # The download is the XLSX itself, the upload's answer JSON: no ?format= to choose.
+    renderer_classes = [renderers.JSONRenderer]
     parser_classes = [parsers.MultiPartParser, parsers.FormParser]
 
     @extend_schema(
@@ -216,11 +239,12 @@ class WorkbookView(APIView):
         request={"multipart/form-data": UploadSerializer},
         responses={
             202: OpenApiResponse(
+                response=JobStartedSerializer,
                 description="The job started: follow `job` (GET /api/v1/jobs/{id}/) until its "
                 "state is done or failed. Done: `result` holds the preview per report (new, "
                 "changed, unchanged, refused with reasons naming sheet, row and column), "
                 "`blocked` true when something was refused. A save that refuses fails with "
-                "the reasons in `problems` and writes nothing."
+                "the reasons in `problems` and writes nothing.",
             ),
             400: OpenApiResponse(description="Not an XLSX workbook, too large, or no file."),
             403: OpenApiResponse(description="Not a reporter or reviewer."),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from analytics import figures
 from core import copy
+from core.exports import safe_cell, unneutralise
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
@@ -480,7 +481,10 @@ class BulkRefused(ReportError):
 
 
 def _normal_text(text):
-    return (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    """A text as it comes back from a workbook cell: what a cell cannot hold left out
+    (core.exports.safe_cell), one kind of line break."""
+    text = unneutralise(safe_cell(text or ""))
+    return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
 def _same(name, old, new):
@@ -526,13 +530,20 @@ def _bulk_plan(user, changes, on_behalf, grid):
             entity_id__in={e for _a, e, _p in pairs},
             period_id__in={p for _a, _e, p in pairs},
         )
-        for report in query.select_for_update():
+        # In a fixed order, so two saves over the same reports wait for each other instead of
+        # deadlocking.
+        for report in query.order_by("pk").select_for_update():
             current[
                 (report.activity_id, report.entity_id, report.governorate_id, report.period_id)
             ] = report
+    stale = False
     for slot in slots:
-        slot.report = current.get(slot.key)
-    if grid is None:
+        now = current.get(slot.key)
+        seen = slot.report
+        if (seen and (seen.pk, seen.version)) != (now and (now.pk, now.version)):
+            stale = True  # started or saved since the caller read it: read its cells again
+        slot.report = now
+    if grid is None or stale:
         grid = selectors.value_grid(slots)
     outcomes = []
     for change in changes:
@@ -582,6 +593,14 @@ def _plan_one(user, change, outcome, on_behalf, rows):
             outcome.values_cleared += 1
         elif old is not None and old != value:
             outcome.values_changed += 1
+    if (
+        report is None
+        and outcome.fields_changed == ["activity_status"]
+        and not (outcome.values_written)
+    ):
+        # A report not started, whose row says only where the activity stood when the workbook
+        # was made (the plan may have changed since): nothing to report yet.
+        outcome.fields_changed = []
     touched = outcome.fields_changed or outcome.values_written
     if not reasons and touched:
         reasons.extend(_state_refusal(change, report))
@@ -667,6 +686,9 @@ def _bulk_write(user, outcomes, reason):
                 governorate=slot.governorate,
                 created_by=user,
                 activity_status=slot.activity.status,
+                # Started and saved at once: version 2, as report_start then report_update
+                # leave it, so a file made before it existed is refused as a conflict.
+                version=2,
             )
             created.append(o.report)
         else:
@@ -745,7 +767,7 @@ def _write_values_copy(user, reason, now, new, changed):
     rows and records as the ORM path writes (tests/test_report_workbook.py runs on both)."""
     table = IndicatorValue._meta.db_table
     history = IndicatorValue.history.model._meta.db_table
-    stamp = (now, reason or None)
+    stamp = (now, reason)  # "" when none, as simple-history's bulk writer records it
     user_id = user.pk if user is not None else None
     if new:
         ids = copy.next_ids(IndicatorValue, len(new))

@@ -47,7 +47,10 @@ VERSION = 1
 SCOPES = ("mine", "all")
 # How many reports the result of a check lists one by one (the counts cover them all).
 LISTED = 2000
+# How many reasons a refused save names (a national file may refuse thousands of reports).
+REFUSALS_LISTED = 5000
 
+VERSION_CHECK = Check.integer(minimum=1, maximum=2**31 - 1)
 NARRATIVE = ("activity_status", "percent_complete", "achievements", "challenges", "next_steps")
 
 
@@ -198,6 +201,7 @@ def _value_columns():
         Column("activity", _("Activity"), width=10),
         Column("entity", _("Entity"), width=12),
         Column("report_governorate", _("Reporting for"), width=14),
+        Column("version", _("Version"), width=8),
         Column("indicator", _("Indicator"), width=12),
         Column("indicator_title", _("Indicator title"), width=44, wrap=True),
         Column("governorate", _("Governorate"), width=14),
@@ -228,7 +232,15 @@ def editable(user, slot, scope) -> bool:
 
 
 def _number(value):
-    return None if value is None else float(value) if value != int(value) else int(value)
+    """A Decimal as written to a cell. A spreadsheet's numbers are floating point, exact to 15
+    digits: a value with more (12345678901234.5678) is written as text, which the reader takes
+    as the same number, so that an untouched file never reads as a change."""
+    if value is None:
+        return None
+    value = value.normalize()
+    if len(value.as_tuple().digits) > 15:
+        return plain_number(value)
+    return int(value) if value == value.to_integral_value() else value
 
 
 def write_workbook(user, period, scope="mine", target=None):
@@ -258,6 +270,7 @@ def write_workbook(user, period, scope="mine", target=None):
             "activity": slot.activity.code,
             "entity": slot.entity.code,
             "report_governorate": _place(slot.governorate),
+            "version": report.version if report else None,
         }
         reports.append(
             {
@@ -265,7 +278,6 @@ def write_workbook(user, period, scope="mine", target=None):
                 "activity_title": slot.activity.title,
                 "entity_name": slot.entity.name,
                 "status": status_names[report.status] if report else _("Not started"),
-                "version": report.version if report else None,
                 "activity_status": status_labels.get(
                     report.activity_status if report else slot.activity.status, ""
                 ),
@@ -405,8 +417,13 @@ def read(user, content, name="", progress=None) -> Reading:
                 )
                 return None
             if slot.key not in changes:
-                version = slot.report.version if slot.report else None
-                changes[slot.key] = services.SlotChange(slot, version)
+                # The version the file was made from, in each row of the report (a deleted
+                # "Reports" row must not let an old "Values" row pass as current).
+                before = len(reader.problems)
+                version = row.integer("version", VERSION_CHECK)
+                change = changes[slot.key] = services.SlotChange(slot, version)
+                change.problems.extend(reader.problems[before:])
+                del reader.problems[before:]
             return changes[slot.key]
 
         status_check = _status_check()
@@ -427,8 +444,6 @@ def read(user, content, name="", progress=None) -> Reading:
             if change is None:
                 continue
             before = len(reader.problems)
-            version = row.integer("version", Check.integer(minimum=1))
-            change.version = version
             change.where = _("sheet “%(sheet)s”, %(row)s") % {
                 "sheet": row.sheet.title,
                 "row": row.name(),
@@ -446,7 +461,15 @@ def read(user, content, name="", progress=None) -> Reading:
             del reader.problems[before:]
         cells = {}
         for row in reader.sheet("values").rows(
-            ["activity", "entity", "report_governorate", "indicator", "governorate", "value"]
+            [
+                "activity",
+                "entity",
+                "report_governorate",
+                "version",
+                "indicator",
+                "governorate",
+                "value",
+            ]
         ):
             advance()
             change = change_for(row)
@@ -546,7 +569,27 @@ def summary(reading, outcomes, blocked):
                 "report": o.report.pk if o.report is not None and o.report.pk else None,
             }
         )
+    refused_lines = []
+    for o in outcomes:
+        if o.state != "refused":
+            continue
+        slot = o.change.slot
+        head = _("%(activity)s for %(entity)s") % {
+            "activity": slot.activity.code,
+            "entity": slot.entity.name,
+        }
+        if slot.governorate is not None:
+            head = f"{head} ({slot.governorate.name})"
+        where = f"{o.change.where}: " if o.change.where else ""
+        refused_lines.extend(f"{where}{head}: {reason}" for reason in o.reasons)
+    if len(refused_lines) > REFUSALS_LISTED:
+        more = len(refused_lines) - REFUSALS_LISTED
+        refused_lines = [
+            *refused_lines[:REFUSALS_LISTED],
+            _("… and %(count)s more reasons.") % {"count": more},
+        ]
     return {
+        "refusals": refused_lines,
         "period": reading.period.label,
         "period_name": str(reading.period.name),
         "scope": reading.scope,
@@ -561,19 +604,6 @@ def summary(reading, outcomes, blocked):
 
 
 def refusals(result) -> list[str]:
-    """Why a workbook was not saved, one line each: the file's problems, then each refused
-    report with its reasons."""
-    lines = list(result["problems"])
-    for report in result["reports"]:
-        if report["state"] != "refused":
-            continue
-        where = report["where"] or ""
-        head = _("%(activity)s for %(entity)s") % {
-            "activity": report["activity"],
-            "entity": report["entity"],
-        }
-        if report["governorate"]:
-            head = f"{head} ({report['governorate']})"
-        for reason in report["reasons"]:
-            lines.append(f"{where}: {head}: {reason}" if where else f"{head}: {reason}")
-    return lines
+    """Why a workbook was not saved, one line each: the file's problems, then every reason of
+    every refused report (not only of those the result lists one by one)."""
+    return list(result["problems"]) + list(result.get("refusals", []))

@@ -324,10 +324,15 @@ def test_the_workbook_is_right_to_left_in_arabic_and_takes_labels_in_any_languag
     sheet = book.worksheets[0]
     assert sheet.sheet_view.rightToLeft
     # An Arabic workbook filled in with the English label of a status is still understood.
-    filled = _fill(content, fields={"1.1.1": {"activity_status": "Completed"}})
+    filled = _fill(
+        content,
+        values={("1.1.1", "1.1.1-a", "IQ-BG"): 3},
+        fields={"1.1.1": {"activity_status": "Completed"}},
+    )
     client.cookies["django_language"] = "en"
     check = _upload(client, filled)
     assert check.result["counts"]["new"] == 1, check.result
+    assert check.result["reports"][0]["fields"] == ["activity status"]
 
 
 def test_the_workbook_cells_are_the_web_forms_cells(world):
@@ -540,3 +545,148 @@ def test_another_kind_of_workbook_or_a_huge_file_is_refused_at_once(client, worl
         .exclude(pk=check.pk)
         .exists()
     )
+
+
+# -- found in review: each failed before its fix ------------------------------------------------
+def test_a_stale_file_does_not_overwrite_a_report_another_workbook_created(client, world):
+    """Two colleagues download before the report exists; A saves; B's file (no version, as
+    downloaded) must not overwrite A's values."""
+    verified_login(client, world.reporter)
+    content_a = _download(client, world)
+    verified_login(client, world.colleague)
+    content_b = _download(client, world)
+    verified_login(client, world.reporter)
+    _confirm(client, _upload(client, _fill(content_a, values={("1.1.1", "1.1.1-a", "IQ-BG"): 12})))
+    verified_login(client, world.colleague)
+    check = _upload(client, _fill(content_b, values={("1.1.1", "1.1.1-a", "IQ-BG"): 99}))
+    assert check.result["reports"][0]["state"] == "refused"
+    assert _values_of(ProgressReport.objects.get()) == {("1.1.1-a", "IQ-BG"): 12}
+
+
+def test_deleting_a_reports_row_does_not_skip_the_version_check(client, world):
+    report = complete(world, draft(world))
+    verified_login(client, world.reporter)
+    content = _download(client, world)
+    services.report_update(
+        user=world.colleague,
+        report=report,
+        version=fresh(report).version,
+        values={(world.indicator.pk, world.baghdad.pk): Decimal("30")},
+    )
+    book = _book(_fill(content, values={("1.1.1", "1.1.1-a", "IQ-BA"): 9}))
+    book.worksheets[0].delete_rows(3)  # the report's row in "Reports"
+    check = _upload(client, _save(book))
+    assert check.result["reports"][0]["state"] == "refused"
+    assert _values_of(report)[("1.1.1-a", "IQ-BG")] == 30
+
+
+def test_an_untouched_workbook_changes_nothing_whatever_the_stored_text_holds(client, world):
+    """Characters a spreadsheet cell cannot hold are left out of the workbook: the untouched
+    file must not read as a change (here it refused the submitted report, and the file)."""
+    report = complete(world, draft(world))
+    report = services.report_update(
+        user=world.reporter,
+        report=report,
+        version=fresh(report).version,
+        data={"achievements": "Line one\x0bLine two", "challenges": "a\uffffb\ufffe"},
+    )
+    services.report_submit(user=world.reporter, report=report, version=report.version)
+    verified_login(client, world.reporter)
+    check = _upload(client, _download(client, world))
+    assert check.state == Job.State.DONE, check.result
+    assert check.result["reports"][0]["state"] == "unchanged", check.result
+
+
+def test_a_plan_change_after_the_download_does_not_make_untouched_rows_new(client, world):
+    verified_login(client, world.reporter)
+    content = _download(client, world)
+    world.activity.status = "completed"
+    world.activity.save()
+    check = _upload(client, content)
+    assert check.result["counts"]["unchanged"] == 1, check.result
+
+
+def test_every_refused_report_is_named_even_beyond_the_listed_ones(world, monkeypatch):
+    world.other_activity.lead_entity = world.cso_entity
+    world.other_activity.save()
+    locked = services.report_start(
+        user=world.reporter,
+        activity=world.other_activity,
+        period=world.period,
+        entity=world.cso_entity,
+    )
+    ProgressReport.objects.filter(pk=locked.pk).update(status=ReportStatus.SUBMITTED)
+    content = workbook.write_workbook(world.reporter, world.period)
+    filled = _fill(content, values={("1.1.1", "1.1.1-a", "IQ-BG"): 5, ("1.1.2", "1.1.2-a", ""): 7})
+    monkeypatch.setattr(workbook, "LISTED", 1)
+    result = workbook.save_workbook(world.reporter, filled, "x.xlsx")
+    assert result["blocked"]
+    assert any("waits for review" in line for line in workbook.refusals(result))
+
+
+def _patched(content, old, new):
+    """The workbook with `old` replaced by `new` in its sheets' XML: a cell as a program other
+    than ours may write it."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(content))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            body = source.read(info.filename)
+            if info.filename.startswith("xl/worksheets/"):
+                body = body.replace(old.encode(), new.encode())
+            target.writestr(info, body)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("exponent", ["1E-20000000", "1E+20000000"])
+def test_a_number_with_a_huge_exponent_gets_a_short_message(world, exponent):
+    """A 9 KB file made every message twenty million characters long."""
+    content = workbook.write_workbook(world.reporter, world.period)
+    book = _book(content)
+    _rows(book.worksheets[1])[0]["value"].value = 434343
+    _rows(book.worksheets[0])[0]["percent_complete"].value = 424242
+    data = _patched(_save(book), "<v>434343</v>", f"<v>{exponent}</v>")
+    data = _patched(data, "<v>424242</v>", f"<v>{exponent}</v>")
+    result = workbook.check_workbook(world.reporter, data, "x.xlsx")
+    reasons = result["reports"][0]["reasons"]
+    assert len(reasons) == 2 and all(len(r) < 300 for r in reasons), [len(r) for r in reasons]
+
+
+def test_a_version_cell_with_a_huge_number_is_refused_with_a_message(world):
+    report = complete(world, draft(world))
+    assert report.version == 2
+    content = workbook.write_workbook(world.reporter, world.period)
+    data = _patched(content, "<v>2</v>", "<v>1E+5000</v>")
+    result = workbook.check_workbook(world.reporter, data, "x.xlsx")
+    assert result["blocked"]
+    assert any("out of range" in r for r in result["reports"][0]["reasons"])
+
+
+def test_a_large_value_comes_back_exactly(world):
+    report = draft(world)
+    services.report_update(
+        user=world.reporter,
+        report=report,
+        version=report.version,
+        values={(world.indicator.pk, world.baghdad.pk): Decimal("12345678901234.5678")},
+    )
+    content = workbook.write_workbook(world.reporter, world.period)
+    result = workbook.check_workbook(world.reporter, content, "x.xlsx")
+    assert result["reports"][0]["state"] == "unchanged", result["reports"][0]
+
+
+def test_the_whole_periods_slots_in_the_api_are_in_the_access_log(world):
+    from rest_framework.test import APIClient
+
+    from audit.models import AccessEvent
+    from tests.factories import api_key
+
+    api = APIClient()
+    api.credentials(HTTP_AUTHORIZATION=f"Token {api_key(world.reviewer)}")
+    assert api.get("/api/v1/work/?period=x&scope=all").status_code == 400
+    assert api.get(f"/api/v1/work/?period={world.period.pk}&scope=all").status_code == 200
+    assert AccessEvent.objects.filter(
+        kind="export", target__contains=world.period.label, actor=world.reviewer
+    ).exists()
