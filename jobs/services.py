@@ -60,3 +60,22 @@ def job_follow_up(*, job: Job, user) -> Job:
         job.result = {**job.result, "next": str(follow_up.pk)}
         job.save(update_fields=["result"])
     return follow_up
+
+
+def continue_as(kind):
+    """A follow-up (jobs.registry `follow_up`) that starts `kind` on the same file and
+    parameters, as the same person: the import after its check."""
+
+    def start(job, user):
+        with job.source.open("rb") as source:
+            content = source.read()
+        return job_start(
+            user=user,
+            kind=kind,
+            params=job.params,
+            source=content,
+            source_name=job.params.get("file", "") or "input",
+            total=job.total,
+        )
+
+    return start

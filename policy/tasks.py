@@ -6,7 +6,7 @@ rights at the time each runs, all or nothing (policy.sheets.sheet_import)."""
 from django.utils.translation import gettext as _
 
 from jobs.registry import register
-from jobs.services import JobRefused, job_start
+from jobs.services import JobRefused, continue_as
 from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
 
 
@@ -33,19 +33,6 @@ def _run(job, progress, dry_run):
     }
 
 
-def _import_after_check(job, user):
-    with job.source.open("rb") as source:
-        content = source.read()
-    return job_start(
-        user=user,
-        kind="plan.import",
-        params=job.params,
-        source=content,
-        source_name=job.params.get("file", "sheet"),
-        total=job.total,
-    )
-
-
 @register(
     "plan.import",
     describe=lambda p: _("Import of %(file)s (%(sheet)s)") % p,
@@ -59,7 +46,7 @@ def import_sheet(job, progress):
     "plan.import_check",
     describe=lambda p: _("Check of %(file)s (%(sheet)s) before its import") % p,
     result_template="jobs/result/import.html",
-    follow_up=_import_after_check,
+    follow_up=continue_as("plan.import"),
     follow_up_label=lambda p: _("Import %(file)s") % p,
 )
 def check_sheet(job, progress):
@@ -92,19 +79,6 @@ def _run_workbook(job, progress, dry_run):
     }
 
 
-def _workbook_after_check(job, user):
-    with job.source.open("rb") as source:
-        content = source.read()
-    return job_start(
-        user=user,
-        kind="plan.workbook_import",
-        params=job.params,
-        source=content,
-        source_name=job.params.get("file", "workbook.xlsx"),
-        total=job.total,
-    )
-
-
 @register(
     "plan.workbook_import",
     describe=lambda p: _("Import of the plan workbook %(file)s") % p,
@@ -118,7 +92,7 @@ def import_workbook(job, progress):
     "plan.workbook_check",
     describe=lambda p: _("Check of the plan workbook %(file)s before its import") % p,
     result_template="jobs/result/workbook.html",
-    follow_up=_workbook_after_check,
+    follow_up=continue_as("plan.workbook_import"),
     follow_up_label=lambda p: _("Import %(file)s") % p,
 )
 def check_workbook(job, progress):

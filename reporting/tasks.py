@@ -2,6 +2,7 @@ from celery import shared_task
 from django.utils.translation import gettext as _
 
 from jobs.registry import register
+from jobs.services import continue_as
 from reporting.reminders import send_reminders as _send_reminders
 
 
@@ -34,25 +35,11 @@ def _workbook_run(job, progress, save):
     return result
 
 
-def _workbook_after_check(job, user):
-    from jobs.services import job_start
-
-    with job.source.open("rb") as source:
-        content = source.read()
-    return job_start(
-        user=user,
-        kind="reporting.workbook_save",
-        params=job.params,
-        source=content,
-        source_name=job.params.get("file", "workbook.xlsx"),
-    )
-
-
 @register(
     "reporting.workbook_check",
     describe=lambda p: _("Check of the report workbook %(file)s") % p,
     result_template="jobs/result/report_workbook.html",
-    follow_up=_workbook_after_check,
+    follow_up=continue_as("reporting.workbook_save"),
     follow_up_label=lambda p: (
         _("Save and submit the complete reports") if p.get("submit") else _("Save the reports")
     ),

@@ -73,6 +73,15 @@ def _confirm(client, job):
     return follow
 
 
+def _save_anyway(user, content):
+    """The save job run on a file without its check (as an API client may ask)."""
+    save = Job.objects.create(kind="reporting.workbook_save", user=user, params={"file": "x.xlsx"})
+    save.source.save("x.xlsx", io.BytesIO(content), save=True)
+    run(str(save.pk))
+    save.refresh_from_db()
+    return save
+
+
 def _download(client, world, scope="mine"):
     url = reverse("reporting:workbook_download") + f"?period={world.period.pk}"
     if scope == "all":
@@ -220,12 +229,7 @@ def test_a_report_changed_since_the_download_is_refused_as_a_conflict(client, wo
     assert refused["state"] == "refused"
     assert "since the workbook was made" in refused["reasons"][0]
     # The save job, run anyway (an API client that skips the check), writes nothing either.
-    save = Job.objects.create(
-        kind="reporting.workbook_save", user=world.reporter, params={"file": "x.xlsx"}
-    )
-    save.source.save("x.xlsx", io.BytesIO(filled), save=True)
-    run(str(save.pk))
-    save.refresh_from_db()
+    save = _save_anyway(world.reporter, filled)
     assert save.state == Job.State.FAILED
     assert any("since the workbook was made" in p for p in save.result["problems"])
     assert _values_of(report) == {("1.1.1-a", "IQ-BG"): 30, ("1.1.1-a", "IQ-BA"): 8}
@@ -254,12 +258,7 @@ def test_one_refused_report_refuses_the_whole_file(client, world):
     check = _upload(client, filled)
     states = {r["activity"]: r["state"] for r in check.result["reports"]}
     assert states == {"1.1.1": "changed", "1.1.2": "refused"}
-    save = Job.objects.create(
-        kind="reporting.workbook_save", user=world.reporter, params={"file": "x.xlsx"}
-    )
-    save.source.save("x.xlsx", io.BytesIO(filled), save=True)
-    run(str(save.pk))
-    save.refresh_from_db()
+    save = _save_anyway(world.reporter, filled)
     assert save.state == Job.State.FAILED
     assert not IndicatorValue.objects.filter(report__in=[good, locked]).exists()
 

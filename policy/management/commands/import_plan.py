@@ -33,12 +33,7 @@ class Command(BaseCommand):
             dataset = load_dataset(path.read_bytes(), path.name)
             result = sheet_import(user=importer, sheet=sheet, dataset=dataset, dry_run=dry_run)
         except SheetRefused as refused:
-            for problem in refused.problems:
-                self.stderr.write(f"{path.name}: {problem}")
-            raise CommandError(
-                f"{path.name} was refused; nothing was written ({len(refused.problems)} "
-                "problem(s) above)."
-            ) from None
+            raise self.refused(path, refused.problems) from None
         totals = result.totals
         verb = "Would import" if dry_run else "Imported"
         self.stdout.write(
@@ -46,6 +41,14 @@ class Command(BaseCommand):
                 f"{verb} {path.name}: {totals['new']} new, {totals['update']} updated, "
                 f"{totals['skip']} unchanged."
             )
+        )
+
+    def refused(self, path, problems):
+        """Each problem on stderr; the error that ends the command."""
+        for problem in problems:
+            self.stderr.write(f"{path.name}: {problem}")
+        return CommandError(
+            f"{path.name} was refused; nothing was written ({len(problems)} problem(s) above)."
         )
 
     def workbook(self, importer, path, dry_run):
@@ -57,12 +60,7 @@ class Command(BaseCommand):
                 user=importer, content=path.read_bytes(), name=path.name, dry_run=dry_run
             )
         except WorkbookRefused as refused:
-            for problem in refused.problems:
-                self.stderr.write(f"{path.name}: {problem}")
-            raise CommandError(
-                f"{path.name} was refused; nothing was written ({len(refused.problems)} "
-                "problem(s) above)."
-            ) from None
+            raise self.refused(path, refused.problems) from None
         verb = "Would import" if dry_run else "Imported"
         for o in outcomes:
             self.stdout.write(
