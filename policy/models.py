@@ -282,7 +282,33 @@ class Theme(NameTranslations, Timestamped):
         return self.name
 
 
+class ActivityQuerySet(models.QuerySet):
+    def same_code_in_plan(self, activity):
+        """The other activities of the activity's plan with its code, in other objectives (in
+        its own, the unique constraint speaks): codes are unique in a plan (the trigger of
+        migration 0002 holds it)."""
+        plan = Objective.objects.filter(pk=activity.objective_id).values("policy_id")[:1]
+        found = self.filter(code=activity.code, objective__policy_id=plan).exclude(
+            objective_id=activity.objective_id
+        )
+        return found.exclude(pk=activity.pk) if activity.pk else found
+
+    def codes_by_plan(self) -> dict:
+        """{(policy id, code): activity id} of these activities: what same_code_in_plan asks,
+        read once for many rows (an import checks each row against it)."""
+        return {
+            (policy_id, code): pk
+            for policy_id, code, pk in self.values_list("objective__policy_id", "code", "pk")
+        }
+
+
 class Activity(TitleTranslations, Timestamped):
+    # A duplicate's message, for validate_unique and the imports (policy/resources.py).
+    CODE_TAKEN_IN_PLAN = _(
+        "Another activity of this plan already has this code: activity codes are unique in a "
+        "plan, not only in an objective."
+    )
+
     class Status(models.TextChoices):
         PLANNED = "planned", _("Planned")
         IN_PROGRESS = "in_progress", _("In progress")
@@ -342,6 +368,8 @@ class Activity(TitleTranslations, Timestamped):
     )
     history = HistoricalRecords(m2m_fields=[governorates, target_groups, themes])
 
+    objects = ActivityQuerySet.as_manager()
+
     class Meta:
         ordering = ["objective__policy", "code"]
         verbose_name = _("activity")
@@ -374,6 +402,19 @@ class Activity(TitleTranslations, Timestamped):
 
     def __str__(self):
         return f"{self.code} {self.title}"
+
+    def validate_unique(self, exclude=None):
+        errors = {}
+        try:
+            super().validate_unique(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        # The trigger refuses it too, in a database's words and on no field.
+        checked = self.code and self.objective_id and not {"code", "objective"} & set(exclude or ())
+        if checked and Activity.objects.same_code_in_plan(self).exists():
+            errors.setdefault("code", []).append(self.CODE_TAKEN_IN_PLAN)
+        if errors:
+            raise ValidationError(errors)
 
     def clean(self):
         # The check constraint holds this too; here the message is attached to the field.

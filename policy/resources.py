@@ -1,6 +1,8 @@
+from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
 from import_export import fields
 
+from core import bulk
 from core.importing import (
     CodeListField,
     CodeWidget,
@@ -174,6 +176,7 @@ class ActivityResource(PlanResource):
     def before_import(self, dataset, **kwargs):
         super().before_import(dataset, **kwargs)
         self._partners = []  # (activity, [(entity, role)]) of the rows to write
+        self._codes = None  # {(plan, code): activity}, stored and of this import's rows
 
     def validate_row(self, instance, errors):
         pairs = getattr(instance, "_pending_m2m", {}).get("partners") or []
@@ -183,6 +186,23 @@ class ActivityResource(PlanResource):
             errors.setdefault("partners", []).append(
                 _("%(entity)s leads the activity; it cannot also be a partner.") % {"entity": lead}
             )
+        if not {"code", "objective"} & set(errors):
+            self._check_code_in_plan(instance, errors)
+
+    def _check_code_in_plan(self, instance, errors):
+        """Activity.validate_unique's rule (a code is unique in its plan), against the stored
+        activities read once (codes_by_plan) and this import's other rows, instead of a query
+        a row; the key of a row not yet written is the row itself."""
+        try:
+            policy = instance.objective.policy
+        except ObjectDoesNotExist:
+            return
+        if self._codes is None:
+            self._codes = Activity.objects.codes_by_plan()
+        key = (bulk.key_part(policy), instance.code)
+        owner = self._codes.setdefault(key, bulk.key_part(instance))
+        if owner != bulk.key_part(instance):
+            errors.setdefault("code", []).append(Activity.CODE_TAKEN_IN_PLAN)
 
     def save_instance(self, instance, is_create, row, **kwargs):
         pending = getattr(instance, "_pending_m2m", {})

@@ -1,6 +1,6 @@
 """Activity codes are unique within a policy, not only within their objective: sheets and
 reports refer to an activity by policy and code. A unique constraint cannot span the objective
-join, so a trigger holds the rule; Activity.clean() says it in words."""
+join, so a trigger holds the rule; Activity.validate_unique() says it in words."""
 
 from django.db import migrations
 
