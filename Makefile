@@ -27,7 +27,7 @@ run: seed
 	@echo ""
 	@echo "  The portal: http://$(HOST):$(PORT)/   (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "  Demo logins, all with the password demo12345:"
-	@echo "    director  Directorate admin (staff, superuser)"
+	@echo "    director  Directorate admin (by her membership, not a superuser)"
 	@echo "    reviewer  Directorate reviewer"
 	@echo "    focal     focal point, Ministry of Labour and Social Affairs"
 	@echo "    cso       CSO reporter, Alliance 1325"

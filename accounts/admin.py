@@ -7,6 +7,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import AdminDateWidget
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -19,6 +20,11 @@ from accounts.models import ApiToken, Membership, User
 from core.admin import ServiceWritesMixin
 
 
+# Permission groups grant nothing here (accounts.backends): roles come from memberships.
+if admin.site.is_registered(Group):
+    admin.site.unregister(Group)
+
+
 class MembershipInline(admin.TabularInline):
     model = Membership
     fk_name = "user"
@@ -27,16 +33,34 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    list_display = ("username", "email", "first_name", "last_name", "is_staff", "is_active")
+class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
+    list_display = ("username", "email", "first_name", "last_name", "role_list", "is_active")
+    list_filter = ("is_active", "is_superuser", "memberships__role")
     inlines = [MembershipInline]
+    # What a person may do follows from their active memberships (accounts.roles), edited
+    # below the account: no permission group, no staff flag, no permission given one by one.
+    fieldsets = (
+        (None, {"fields": ("username", "password")}),
+        (_("Personal info"), {"fields": ("first_name", "last_name", "email")}),
+        (_("Status"), {"fields": ("is_active", "is_superuser")}),
+        (_("Important dates"), {"fields": ("last_login", "date_joined")}),
+        (_("Preferences"), {"fields": ("language", "digits")}),
+    )
 
-    # A Directorate admin manages accounts, but only a superuser hands out superuser status or
-    # individual permissions, and only a superuser edits a superuser.
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships")
+
+    @admin.display(description=_("roles"))
+    def role_list(self, obj):
+        names = {m.get_role_display() for m in obj.memberships.all() if m.is_active}
+        return ", ".join(sorted(str(n) for n in names)) or "-"
+
+    # A Directorate admin manages accounts, but only a superuser makes a superuser, and only a
+    # superuser edits a superuser.
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         if not request.user.is_superuser:
-            fields += ["is_superuser", "user_permissions", "groups"]
+            fields += ["is_superuser"]
         return fields
 
     def has_change_permission(self, request, obj=None):
@@ -48,11 +72,6 @@ class UserAdmin(DjangoUserAdmin):
         if obj is not None and obj.is_superuser and not request.user.is_superuser:
             return False
         return super().has_delete_permission(request, obj)
-
-    fieldsets = (
-        *DjangoUserAdmin.fieldsets,
-        (_("Preferences"), {"fields": ("language", "digits")}),
-    )
 
 
 @admin.register(Membership)

@@ -1,7 +1,6 @@
 import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import Group, Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -9,36 +8,22 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts import roles
 from accounts.models import ApiToken, Digits, Membership, User
-from accounts.roles import ROLE_GROUPS, STAFF_ROLES, permissions_for
 from audit.models import Kind
 from core.seeding import upsert
 
 
-def role_groups_sync() -> None:
-    """Create or refresh the permission group of every role (idempotent)."""
-    for role, label in ROLE_GROUPS.items():
-        group, _created = Group.objects.get_or_create(name=str(label))
-        condition = Q(pk__in=[])
-        for app, prefix in permissions_for(role):
-            condition |= Q(content_type__app_label=app, codename__startswith=prefix)
-        wanted = set(Permission.objects.filter(condition).values_list("pk", flat=True))
-        if set(group.permissions.values_list("pk", flat=True)) != wanted:
-            group.permissions.set(wanted)
-
-
 @transaction.atomic
 def membership_grant(*, user: User, entity, role: str, governorate=None) -> Membership:
-    """Give a user a role in an entity (idempotent) and the role's permission group."""
+    """Give a user a role in an entity (idempotent). Nothing else to set: what the role allows
+    follows from the active membership (accounts.roles)."""
     membership, _outcome = upsert(
         Membership,
         {"user": user, "entity": entity, "role": role},
         {"governorate": governorate, "is_active": True},
     )
-    user.groups.add(Group.objects.get(name=str(ROLE_GROUPS[role])))
-    if role in STAFF_ROLES and not user.is_staff:
-        user.is_staff = True
-        user.save(update_fields=["is_staff"])
+    user.__dict__.pop("_wps_memberships", None)
     return membership
 
 
@@ -168,9 +153,7 @@ def _may_manage_tokens(user) -> bool:
     (manage.py create_api_token), whose operator already has the server."""
     if user is None:
         return True
-    from reporting.permissions import is_directorate_admin
-
-    return user.is_active and is_directorate_admin(user)
+    return roles.is_directorate_admin(user)
 
 
 @transaction.atomic

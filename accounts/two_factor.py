@@ -19,7 +19,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from accounts.models import Role
+from accounts import roles
 from core.digits import western
 
 RECOVERY_CODE_COUNT = 10
@@ -29,14 +29,8 @@ _SEPARATORS = re.compile(r"[\s\-–]+")
 
 
 def needs_second_factor(user) -> bool:
-    """Staff, superusers, and anyone with an active Directorate admin or reviewer role."""
-    if not user.is_authenticated:
-        return False
-    if user.is_staff or user.is_superuser:
-        return True
-    from reporting.permissions import has_role  # memberships, cached on the user
-
-    return has_role(user, Role.DIRECTORATE_ADMIN, Role.DIRECTORATE_REVIEWER)
+    """Whoever may open the admin: superusers and the Directorate's admins and reviewers."""
+    return user.is_authenticated and roles.works_in_admin(user)
 
 
 def is_verified(user) -> bool:

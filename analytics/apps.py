@@ -8,7 +8,9 @@ class AnalyticsConfig(AppConfig):
 
     def ready(self):
         from analytics import figures
+        from core import cache
         from core.services import plan_bulk_changed, plan_changed
 
+        cache.configure(version=figures.version)
         plan_changed.connect(figures.plan_changed, dispatch_uid="analytics-figures")
         plan_bulk_changed.connect(figures.plan_bulk_changed, dispatch_uid="analytics-figures-bulk")

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
 
 import audit
+from accounts import roles
 from analytics import disclosure, measures, report, selectors
 from core import cache, paging
 from core.exports import safe_cell
@@ -14,7 +15,6 @@ from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from pillars.models import Pillar
 from policy.models import Objective, Policy
-from reporting import permissions
 
 
 def _policy(request):
@@ -372,7 +372,7 @@ def _indicator_context(request, pk):
 @login_required
 def compliance(request):
     """Who reported, on time or late, and who did not: per entity, for the recent periods."""
-    if not permissions.is_reviewer(request.user):
+    if not roles.is_reviewer(request.user):
         raise PermissionDenied
     policy = _policy(request)
     periods = selectors.recent_periods(policy, 4)

@@ -8,10 +8,8 @@ from audit.models import AccessEvent
 
 
 def _may_read(request) -> bool:
-    from reporting.permissions import is_directorate_admin
-
-    user = request.user
-    return user.is_active and user.is_staff and is_directorate_admin(user)
+    # Given to Directorate admins by their role (accounts.roles), not to reviewers.
+    return request.user.has_perm("audit.view_accessevent")
 
 
 @admin.register(AccessEvent)

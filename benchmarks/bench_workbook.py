@@ -51,7 +51,7 @@ def build(activities, indicators):
     from django.core.management import call_command
 
     from accounts.models import Role, User
-    from accounts.services import membership_grant, role_groups_sync
+    from accounts.services import membership_grant
     from governorates.models import Governorate
     from indicators.models import Indicator, ReportingPeriod
     from pillars.models import Pillar
@@ -60,7 +60,6 @@ def build(activities, indicators):
 
     call_command("migrate", verbosity=0)
     call_command("seed_reference", verbosity=0)
-    role_groups_sync()
     ProgressReport.objects.filter(period__policy__code="bench-wb").delete()
     policy, _ = Policy.objects.get_or_create(
         code="bench-wb", defaults={"title_en": "Bench", "start_year": 2021, "end_year": 2024}

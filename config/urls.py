@@ -1,12 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
-from django.utils.translation import gettext_lazy as _
 
 from accounts.views import language_set
-
-admin.site.site_header = _("National Policy for Empowerment of Iraqi Women: tracker")
-admin.site.site_title = _("Women empowerment tracker")
-admin.site.index_title = _("Plan administration")
 
 urlpatterns = [
     # Django's set_language, which also remembers the choice on a signed-in person's account.

@@ -20,6 +20,19 @@ from django.utils import translation
 
 TOKEN_KEY = "figures-token"
 
+# What this module asks of the apps above it, which they give when they load (their
+# AppConfig.ready): core imports no app. `audience(user)` says whose view a signed-in person
+# gets ("partner", or None: never from the cache); `version()` is the figures' version, the
+# token of one process's own memory.
+HOOKS = {"audience": lambda user: None, "version": lambda: 0}
+
+
+def configure(*, audience=None, version=None) -> None:
+    if audience is not None:
+        HOOKS["audience"] = audience
+    if version is not None:
+        HOOKS["version"] = version
+
 
 def _shared() -> bool:
     """Whether every process reads the same cache (Redis), not its own memory."""
@@ -33,9 +46,7 @@ def token() -> str:
     served. No database query: a cached page costs one round trip to Redis. In one process's
     own memory (the quick start, the tests), the figures version from the database."""
     if not _shared():
-        from analytics import figures
-
-        return str(figures.version())
+        return str(HOOKS["version"]())
     value = cache.get(TOKEN_KEY)
     if value is None:
         cache.add(TOKEN_KEY, f"x{secrets.token_hex(6)}", None)
@@ -56,13 +67,7 @@ def audience(request):
     user = request.user
     if not user.is_authenticated:
         return "visitor"
-    if user.is_staff:
-        return None
-    from accounts.models import Role
-    from reporting import permissions
-
-    roles = {m.role for m in permissions.memberships(user)}
-    return "partner" if roles == {Role.PARTNER_VIEWER} else None
+    return HOOKS["audience"](user)
 
 
 def _digest(request) -> str:

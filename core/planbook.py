@@ -361,8 +361,6 @@ class _nothing:
 
 def _import_refusal(user, model):
     opts = model._meta
-    if user is None or not (user.is_active and user.is_staff):
-        return _("You may not import %(things)s.") % {"things": opts.verbose_name_plural}
-    if not user.has_perm(f"{opts.app_label}.import_{opts.model_name}"):
+    if user is None or not user.has_perm(f"{opts.app_label}.import_{opts.model_name}"):
         return _("You may not import %(things)s.") % {"things": opts.verbose_name_plural}
     return None  # and each row is checked against the right to add or change it

@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from followup.models import (
     STAGE_ORDER,
     Assessment,
@@ -18,7 +19,6 @@ from followup.models import (
     Stage,
 )
 from policy.models import Entity
-from reporting import permissions
 from reporting.evidence import check_evidence
 
 CIVIL_SOCIETY = (Entity.Kind.CSO, Entity.Kind.CBO, Entity.Kind.NETWORK)
@@ -119,7 +119,7 @@ def recommendation_follow_up(
     *, user, recommendation, date, status, text, evidence=None
 ) -> FollowUpNote:
     """A dated follow-up note of the Directorate; the recommendation takes its status."""
-    if not permissions.is_reviewer(user):
+    if not roles.is_reviewer(user):
         raise PermissionDenied(_("Only the Directorate follows up recommendations."))
     errors = {}
     if status not in FollowUpStatus.values:
@@ -149,7 +149,7 @@ def can_assess_for(user, organisation) -> bool:
     """Only members of a civil-society organisation write its assessments: its reporters, not
     a read-only partner account."""
     return organisation.kind in CIVIL_SOCIETY and any(
-        m.entity_id == organisation.pk for m in permissions.reporter_memberships(user)
+        m.entity_id == organisation.pk for m in roles.reporter_memberships(user)
     )
 
 
@@ -157,7 +157,7 @@ def assessing_organisations(user) -> list[Entity]:
     return list(
         {
             m.entity_id: m.entity
-            for m in permissions.reporter_memberships(user)
+            for m in roles.reporter_memberships(user)
             if m.entity.kind in CIVIL_SOCIETY
         }.values()
     )
@@ -219,7 +219,7 @@ def assessment_save(
 @transaction.atomic
 def assessment_reply(*, user, assessment, text) -> Assessment:
     """The Directorate answers an assessment; the answer is shown with it."""
-    if not permissions.is_reviewer(user):
+    if not roles.is_reviewer(user):
         raise PermissionDenied(_("Only the Directorate replies to assessments."))
     if not text or not text.strip():
         raise ValidationError({"reply": _("Write the reply.")})

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 import audit
+from accounts import roles
 from audit.models import Kind
 from core.api import ID_MAX
 from core.files import attachment
@@ -34,7 +35,6 @@ from followup.models import (
 from indicators.models import ReportingPeriod
 from pillars.models import Pillar
 from policy.models import Activity, Entity
-from reporting import permissions
 
 
 def follow_up(request):
@@ -181,7 +181,7 @@ def recommendation(request, pk):
         Recommendation.objects.select_related("source", "pillar", "addressee"), pk=pk
     )
     form = None
-    if permissions.is_reviewer(request.user):
+    if roles.is_reviewer(request.user):
         form = FollowUpNoteForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             try:
@@ -277,7 +277,7 @@ def assessment_new(request):
 def assessment(request, pk):
     item = get_object_or_404(selectors.assessments(request.user), pk=pk)
     form = None
-    if permissions.is_reviewer(request.user):
+    if roles.is_reviewer(request.user):
         form = ReplyForm(request.POST or None, initial={"reply": item.reply})
         if request.method == "POST" and form.is_valid():
             services.assessment_reply(
@@ -295,7 +295,7 @@ def assessment(request, pk):
 
 
 def _can_see_files(user, item):
-    if permissions.is_reviewer(user):
+    if roles.is_reviewer(user):
         return True
     organisation = getattr(item, "organisation", None)
     return bool(organisation and services.can_assess_for(user, organisation))

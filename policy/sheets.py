@@ -63,7 +63,7 @@ def sheet_import(
     resource = SHEETS[sheet]().quick()
     model = resource._meta.model
     perm = f"{model._meta.app_label}.import_{model._meta.model_name}"
-    if not (user.is_active and user.is_staff and user.has_perm(perm)):
+    if not user.has_perm(perm):
         raise SheetRefused(
             [_("You may not import %(things)s.") % {"things": model._meta.verbose_name_plural}]
         )

@@ -8,9 +8,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from accounts import roles
 from accounts.models import Membership, Role, User
 from core.tasks import queue_mail
-from reporting.permissions import REPORTER_ROLES
 
 
 def _reviewers():
@@ -28,7 +28,7 @@ def _reviewers():
 def _reporters(report):
     members = Membership.objects.filter(
         entity_id=report.entity_id,
-        role__in=REPORTER_ROLES,
+        role__in=roles.REPORTER_ROLES,
         is_active=True,
         governorate_id=report.governorate_id,
         user__is_active=True,

@@ -1,46 +1,21 @@
-"""Who may do what with progress reports: the one permission layer of the web pages, the admin
-and the API. Every function takes the acting user; none of them queries more than once per
-request for the user's memberships (they are cached on the user object)."""
+"""Who may do what with progress reports. The role predicates are accounts.roles's (from
+active memberships, read once per request); these add the report's entity, place and state,
+and answer `user.has_perm(..., report)` (registered in ReportingConfig.ready), so the pages,
+the admin, the API and the workbook ask the same functions."""
 
 from django.db.models import Q
 
-from accounts.models import Membership, Role
+from accounts.models import Role
+from accounts.roles import (
+    governorate_focal_points,
+    has_role,
+    is_directorate_admin,
+    is_reviewer,
+    object_rule,
+    reporter_memberships,
+)
 from policy.models import ActivityPartner
 from reporting.models import ReportStatus
-
-REPORTER_ROLES = (Role.FOCAL_POINT, Role.CSO_REPORTER)
-
-
-def memberships(user) -> list[Membership]:
-    if not user.is_authenticated:
-        return []
-    if not hasattr(user, "_wps_memberships"):
-        user._wps_memberships = list(
-            Membership.objects.filter(user=user, is_active=True).select_related(
-                "entity", "governorate"
-            )
-        )
-    return user._wps_memberships
-
-
-def has_role(user, *roles) -> bool:
-    return any(m.role in roles for m in memberships(user))
-
-
-def is_directorate_admin(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or has_role(user, Role.DIRECTORATE_ADMIN))
-
-
-def is_reviewer(user) -> bool:
-    return is_directorate_admin(user) or has_role(user, Role.DIRECTORATE_REVIEWER)
-
-
-def reporter_memberships(user) -> list[Membership]:
-    return [m for m in memberships(user) if m.role in REPORTER_ROLES]
-
-
-def is_reporter(user) -> bool:
-    return bool(reporter_memberships(user))
 
 
 def entity_works_on(entity_id, activity) -> bool:
@@ -76,6 +51,7 @@ def can_report(user, activity, entity_id, governorate_id=None) -> bool:
     return membership_for(user, activity, entity_id, governorate_id) is not None
 
 
+@object_rule("reporting.view_progressreport")
 def can_view_report(user, report) -> bool:
     if is_reviewer(user):
         return True
@@ -90,19 +66,17 @@ def can_view_report(user, report) -> bool:
     return report.is_locked and has_role(user, Role.PARTNER_VIEWER)
 
 
-def governorate_focal_points(user) -> list[Membership]:
-    """Focal points limited to a governorate read other entities' reports there (not drafts)."""
-    return [m for m in memberships(user) if m.role == Role.FOCAL_POINT and m.governorate_id]
-
-
+@object_rule("reporting.change_progressreport")
 def can_edit_report(user, report) -> bool:
     return can_report(user, report.activity, report.entity_id, report.governorate_id)
 
 
+@object_rule("reporting.review_progressreport")
 def can_review(user, report) -> bool:
     return is_reviewer(user)
 
 
+@object_rule("reporting.reopen_progressreport")
 def can_reopen(user, report) -> bool:
     return is_directorate_admin(user)
 

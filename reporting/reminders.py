@@ -5,11 +5,11 @@ import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from accounts import roles
 from accounts.models import Membership
 from indicators.models import ReportingPeriod
 from policy.models import Activity, ActivityPartner
 from reporting.models import ProgressReport, ReportStatus
-from reporting.permissions import REPORTER_ROLES
 from reporting.selectors import activity_runs_in
 
 
@@ -31,7 +31,9 @@ def outstanding(days: int):
         ).values_list("activity_id", "entity_id", "governorate_id", "period_id")
     )
     members = (
-        Membership.objects.filter(role__in=REPORTER_ROLES, is_active=True, user__is_active=True)
+        Membership.objects.filter(
+            role__in=roles.REPORTER_ROLES, is_active=True, user__is_active=True
+        )
         .exclude(user__email="")
         .select_related("user", "entity", "governorate")
     )

@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from accounts import roles
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.models import Activity, ActivityPartner
 from reporting import permissions
@@ -90,7 +91,7 @@ def _activities_of(entity_ids, *, policy_id=None, period=None):
 def owed(user, periods) -> list[tuple]:
     """(activity, membership, period) for each report the user owes in `periods`: the one rule
     of what a reporter owes, used by "my work", the report workbook and the API."""
-    scopes = permissions.reporter_memberships(user)
+    scopes = roles.reporter_memberships(user)
     periods = list(periods)
     if not scopes or not periods:
         return []
@@ -115,7 +116,7 @@ def owed(user, periods) -> list[tuple]:
 
 def work_for(user) -> list[WorkItem]:
     """Every report the user's entities owe in the open periods, with the report if started."""
-    scopes = permissions.reporter_memberships(user)
+    scopes = roles.reporter_memberships(user)
     if not scopes:
         return []
     periods = list(open_periods())
@@ -148,7 +149,7 @@ def work_for(user) -> list[WorkItem]:
 def returned_elsewhere(user, *, exclude_periods=(), period=None) -> list[ProgressReport]:
     """Reports returned for correction that the user may edit, outside `exclude_periods` (or in
     `period` only)."""
-    entity_ids = {m.entity_id for m in permissions.reporter_memberships(user)}
+    entity_ids = {m.entity_id for m in roles.reporter_memberships(user)}
     if not entity_ids:
         return []
     reports = (

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from analytics import figures
 from core import copy
 from core.exports import safe_cell, unneutralise
@@ -408,7 +409,7 @@ def evidence_remove(*, user, evidence) -> None:
 
 
 def _period_status(*, user, period, status):
-    if not permissions.is_directorate_admin(user):
+    if not roles.is_directorate_admin(user):
         raise PermissionDenied(_("Only Directorate admins open and close reporting periods."))
     period.status = status
     period._history_user = user
@@ -517,7 +518,7 @@ def reports_bulk_save(
 
 def _bulk_plan(user, changes, on_behalf, grid):
     changes = list(changes)
-    if on_behalf and not permissions.is_reviewer(user):
+    if on_behalf and not roles.is_reviewer(user):
         raise PermissionDenied(_("Only Directorate reviewers import values for other entities."))
     slots = [c.slot for c in changes]
     # The reports as they stand now, locked until the transaction ends: what is compared is
@@ -558,7 +559,7 @@ def _plan_one(user, change, outcome, on_behalf, rows):
     reasons = outcome.reasons
     reasons.extend(change.problems)
     allowed = (
-        permissions.is_reviewer(user)
+        roles.is_reviewer(user)
         if on_behalf
         else permissions.can_report(
             user, slot.activity, slot.entity.pk, slot.governorate.pk if slot.governorate else None

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 import audit
+from accounts import roles
 from audit.models import Kind
 from core.files import attachment
 from core.forms import add_service_errors as _add_errors
@@ -28,7 +29,7 @@ def home(request):
         from analytics.views import public_home
 
         return public_home(request)
-    if permissions.is_reviewer(request.user):
+    if roles.is_reviewer(request.user):
         return redirect("reporting:queue")
     return redirect("reporting:my_work")
 
@@ -45,7 +46,7 @@ def my_work(request):
         {
             "items": items,
             "counts": counts,
-            "is_reporter": permissions.is_reporter(request.user),
+            "is_reporter": roles.is_reporter(request.user),
         },
     )
 
@@ -307,7 +308,7 @@ def _review_action(request, report, context):
 
 @login_required
 def review_queue(request):
-    if not permissions.is_reviewer(request.user):
+    if not roles.is_reviewer(request.user):
         raise PermissionDenied
     data = request.GET.copy()
     if "status" not in data:

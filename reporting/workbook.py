@@ -29,6 +29,7 @@ from decimal import Decimal
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from accounts import roles
 from core.templatetags.numbers import plain_number
 from core.workbook import (
     Check,
@@ -56,8 +57,8 @@ NARRATIVE = ("activity_status", "percent_complete", "achievements", "challenges"
 
 def may_use(user, scope) -> bool:
     if scope == "all":
-        return permissions.is_reviewer(user)
-    return permissions.is_reporter(user)
+        return roles.is_reviewer(user)
+    return roles.is_reporter(user)
 
 
 def periods_for(user, scope="mine") -> list[ReportingPeriod]:

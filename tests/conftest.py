@@ -41,7 +41,7 @@ def world(db):
     from decimal import Decimal
 
     from accounts.models import Role
-    from accounts.services import membership_grant, role_groups_sync
+    from accounts.services import membership_grant
     from indicators.models import ReportingPeriod, Target
     from policy.models import ActivityPartner
     from tests.factories import (
@@ -54,7 +54,6 @@ def world(db):
         UserFactory,
     )
 
-    role_groups_sync()
     policy = PolicyFactory(code="np")
     baghdad = GovernorateFactory(code="IQ-BG", name_en="Baghdad")
     basra = GovernorateFactory(code="IQ-BA", name_en="Basra")

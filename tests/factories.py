@@ -154,3 +154,14 @@ def api_key(user, name="tests") -> str:
     from accounts.services import token_create
 
     return token_create(user=None, owner=user, name=name)[1]
+
+
+def with_role(user, role, entity=None, governorate=None):
+    """`user` with an active membership of `role` (in a new entity unless one is given): what
+    a person may do follows from their memberships (accounts.roles)."""
+    from accounts.services import membership_grant
+
+    membership_grant(
+        user=user, entity=entity or EntityFactory(), role=role, governorate=governorate
+    )
+    return type(user).objects.get(pk=user.pk)

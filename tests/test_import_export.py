@@ -8,15 +8,15 @@ from decimal import Decimal
 import openpyxl
 import pytest
 import tablib
-from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from accounts.models import Role
 from governorates.models import District, Governorate
 from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
 from pillars.models import Pillar
 from policy.models import Activity, ActivityPartner, Entity, Objective, Theme, VulnerableGroup
 from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
-from tests.factories import PolicyFactory, UserFactory
+from tests.factories import PolicyFactory, UserFactory, with_role
 from tests.signin_helpers import verified_login
 
 ORDER = list(SHEETS)  # dependency order: governorates ... targets
@@ -123,24 +123,16 @@ def plan(reference):
 
 @pytest.fixture
 def importer(db):
-    """Directorate staff with the import right, but not a superuser."""
-    user = UserFactory(username="importer", is_staff=True)
-    codenames = [
-        p
-        for m in (
-            "activity",
-            "objective",
-            "entity",
-            "indicator",
-            "target",
-            "governorate",
-            "district",
-            "activitypartner",
-        )
-        for p in (f"add_{m}", f"change_{m}", f"view_{m}", f"import_{m}")
-    ]
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return UserFactory._meta.model.objects.get(pk=user.pk)  # fresh permission cache
+    """A Directorate admin (the import right comes with the role), not a superuser."""
+    return with_role(UserFactory(username="importer"), Role.DIRECTORATE_ADMIN)
+
+
+def withhold(monkeypatch, *perms):
+    """Take permissions away from every role (accounts.roles), as a narrower role would."""
+    from accounts import roles
+
+    granted = roles.permissions_of
+    monkeypatch.setattr(roles, "permissions_of", lambda user: granted(user) - set(perms))
 
 
 def export_all():
@@ -319,18 +311,14 @@ def test_formula_cells_are_neutralised_on_export_and_restored_on_import(plan, im
 
 
 def test_a_user_without_the_import_right_cannot_import(plan):
-    clerk = UserFactory(username="clerk", is_staff=True)
-    clerk.user_permissions.set(
-        Permission.objects.filter(codename__in=["add_activity", "change_activity", "view_activity"])
-    )
+    clerk = with_role(UserFactory(username="clerk"), Role.DIRECTORATE_REVIEWER)
     with pytest.raises(SheetRefused) as info:
         sheet_import(user=clerk, sheet="activities", dataset=sheet_export(sheet="activities"))
     assert "You may not import activities." in info.value.problems
 
 
 def test_the_admin_import_page_is_closed_without_the_import_right(client, plan):
-    clerk = UserFactory(username="clerk", is_staff=True)
-    clerk.user_permissions.set(Permission.objects.filter(codename="view_activity"))
+    clerk = with_role(UserFactory(username="clerk"), Role.DIRECTORATE_REVIEWER)
     verified_login(client, clerk)
     assert client.get(reverse("admin:policy_activity_import")).status_code == 403
 
@@ -366,7 +354,6 @@ def test_the_admin_shows_a_bad_sheet_with_its_problem_and_writes_nothing(client,
 
 
 def test_a_sheet_exported_from_the_admin_imports_back_unchanged(client, plan, importer):
-    importer.user_permissions.add(Permission.objects.get(codename="view_activity"))
     verified_login(client, importer)
     before = as_rows(sheet_export(sheet="activities"))
     form = client.get(reverse("admin:policy_activity_export")).context["form"]
@@ -481,9 +468,8 @@ def test_two_policies_with_the_same_codes_export_and_import_back(plan, importer)
     assert snapshot() == before
 
 
-def test_only_active_staff_import_from_the_command_line(plan, importer):
-    importer.is_staff = False
-    importer.save()
+def test_only_an_active_directorate_admin_imports_from_the_command_line(plan, importer):
+    importer.memberships.update(is_active=False)
     with pytest.raises(SheetRefused):
         sheet_import(user=importer, sheet="activities", dataset=sheet_export(sheet="activities"))
 
@@ -512,9 +498,11 @@ def test_an_admin_import_without_a_column_names_it_without_a_traceback(client, p
     _assert_no_traceback(page)
 
 
-def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, plan, importer):
-    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
-    verified_login(client, UserFactory._meta.model.objects.get(pk=importer.pk))
+def test_an_admin_import_row_error_names_the_row_without_a_traceback(
+    client, plan, importer, monkeypatch
+):
+    withhold(monkeypatch, "policy.change_activity")
+    verified_login(client, importer)
     page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"})).content.decode()
     # The header is row 1 of the spreadsheet, so the first activity is row 2.
     assert "Row 2: You may not change activities." in page
@@ -523,13 +511,15 @@ def test_an_admin_import_row_error_names_the_row_without_a_traceback(client, pla
     assert Activity.objects.get(code="1.1.1").title_en == "Train women for crisis cells"
 
 
-def test_an_error_at_the_confirm_step_is_shown_not_reported_as_success(client, plan, importer):
+def test_an_error_at_the_confirm_step_is_shown_not_reported_as_success(
+    client, plan, importer, monkeypatch
+):
     verified_login(client, importer)
     page = _admin_import(client, activities_sheet(row0={"title_en": "Renamed"}))
     confirm = page.context["confirm_form"]
     assert confirm is not None
     # Between the preview and the confirmation the right to change activities is taken away.
-    importer.user_permissions.remove(Permission.objects.get(codename="change_activity"))
+    withhold(monkeypatch, "policy.change_activity")
     done = client.post(
         reverse("admin:policy_activity_process_import"), {**confirm.initial, "resource": 0}
     )

@@ -130,7 +130,7 @@ def test_the_import_job_checks_the_right_again_when_it_runs(
             source=_many_activities(3).export("xlsx"),
             source_name="a.xlsx",
         )
-    importer.user_permissions.clear()
+    importer.memberships.update(is_active=False)
     run_job(str(job.pk))
     job.refresh_from_db()
     assert job.state == Job.State.FAILED

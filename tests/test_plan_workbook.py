@@ -162,7 +162,7 @@ def test_a_column_key_removed_is_named(boss):
 
 
 def test_without_the_import_right_a_sheet_is_refused_and_nothing_written(db):
-    clerk = UserFactory(username="clerk", is_staff=True)
+    clerk = UserFactory(username="clerk")  # signed in, with no Directorate admin's role
     with pytest.raises(WorkbookRefused, match="You may not import governorates"):
         planbook.import_workbook(user=clerk, content=REFERENCE, name="reference.xlsx")
     assert not Governorate.objects.exists()

@@ -1,7 +1,6 @@
 """Writes to the plan go through one service that checks permission and records history."""
 
 import pytest
-from django.contrib.auth.models import Permission
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from core.services import plan_delete, plan_save
@@ -13,13 +12,27 @@ from tests.signin_helpers import verified_login
 pytestmark = pytest.mark.django_db
 
 
-def user_with(*codenames):
-    user = UserFactory()
-    user.user_permissions.set(Permission.objects.filter(codename__in=codenames))
-    return type(user).objects.get(pk=user.pk)
+@pytest.fixture
+def user_with(monkeypatch):
+    """A person holding exactly these permissions of the policy app: what a role would give
+    (accounts.roles), narrowed to the case."""
+    from accounts import roles
+
+    held = {}
+    granted = roles.permissions_of
+    monkeypatch.setattr(
+        roles, "permissions_of", lambda user: frozenset(held.get(user.pk, ())) | granted(user)
+    )
+
+    def make(*codenames):
+        user = UserFactory()
+        held[user.pk] = {f"policy.{codename}" for codename in codenames}
+        return user
+
+    return make
 
 
-def test_a_user_without_the_add_right_cannot_create_an_entity():
+def test_a_user_without_the_add_right_cannot_create_an_entity(user_with):
     with pytest.raises(PermissionDenied):
         plan_save(
             user=user_with("view_entity"),
@@ -28,7 +41,7 @@ def test_a_user_without_the_add_right_cannot_create_an_entity():
     assert not Entity.objects.filter(code="x").exists()
 
 
-def test_a_user_with_the_add_right_creates_it_and_the_history_names_them():
+def test_a_user_with_the_add_right_creates_it_and_the_history_names_them(user_with):
     user = user_with("add_entity")
     entity = plan_save(
         user=user,
@@ -41,7 +54,7 @@ def test_a_user_with_the_add_right_creates_it_and_the_history_names_them():
     assert record.history_change_reason == "New partner"
 
 
-def test_an_invalid_row_is_refused_with_a_message_per_field():
+def test_an_invalid_row_is_refused_with_a_message_per_field(user_with):
     with pytest.raises(ValidationError) as info:
         plan_save(
             user=user_with("add_entity"),
@@ -51,7 +64,7 @@ def test_an_invalid_row_is_refused_with_a_message_per_field():
     assert "A local entity must name its governorate." in str(info.value)
 
 
-def test_deleting_needs_the_delete_right():
+def test_deleting_needs_the_delete_right(user_with):
     entity = EntityFactory()
     with pytest.raises(PermissionDenied):
         plan_delete(user=user_with("change_entity"), instance=entity)
@@ -59,7 +72,7 @@ def test_deleting_needs_the_delete_right():
     assert not Entity.objects.filter(pk=entity.pk).exists()
 
 
-def test_partners_are_set_exactly_and_the_lead_cannot_be_a_partner():
+def test_partners_are_set_exactly_and_the_lead_cannot_be_a_partner(user_with):
     activity = ActivityFactory()
     user = user_with("change_activity", "add_activitypartner", "change_activitypartner")
     a, b = EntityFactory(), EntityFactory()
@@ -154,8 +167,6 @@ def test_the_admin_explains_instead_of_failing_when_policy_years_would_drop_peri
 
 def test_a_directorate_admin_cannot_make_anyone_a_superuser(client, world):
     verified_login(client, world.admin)
-    world.admin.is_staff = True
-    world.admin.save()
     page = client.get(f"/admin/accounts/user/{world.admin.pk}/change/")
     assert page.status_code == 200
     assert 'name="is_superuser"' not in page.content.decode()

@@ -6,8 +6,8 @@ from axes.models import AccessAttempt
 from django.urls import reverse
 
 from accounts.models import Role
-from accounts.services import membership_grant, role_groups_sync
-from tests.factories import EntityFactory, UserFactory
+from accounts.services import membership_grant
+from tests.factories import EntityFactory, UserFactory, with_role
 
 PASSWORD = "pass12345"
 LOGIN = "/accounts/login/"
@@ -21,7 +21,7 @@ def person(db):
 
 @pytest.fixture
 def staff(db):
-    return UserFactory(username="dana", is_staff=True)
+    return with_role(UserFactory(username="dana"), Role.DIRECTORATE_REVIEWER)
 
 
 def attempt(client, url, username, password, address="203.0.113.7", **headers):
@@ -122,7 +122,6 @@ def test_a_right_password_before_the_limit_starts_the_count_again(client, person
 
 @pytest.fixture
 def directorate_admin(db):
-    role_groups_sync()
     user = UserFactory(username="dadmin")
     membership_grant(user=user, entity=EntityFactory(code="wed"), role=Role.DIRECTORATE_ADMIN)
     return type(user).objects.get(pk=user.pk)
@@ -165,7 +164,6 @@ def test_a_reviewer_may_not_unlock(client, person):
 
     from accounts.services import lockouts_clear
 
-    role_groups_sync()
     reviewer = UserFactory(username="rev")
     membership_grant(
         user=reviewer, entity=EntityFactory(code="wed"), role=Role.DIRECTORATE_REVIEWER

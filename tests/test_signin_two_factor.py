@@ -10,8 +10,9 @@ from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from accounts import services
+from accounts.models import Role
 from accounts.two_factor import current_code
-from tests.factories import UserFactory
+from tests.factories import UserFactory, with_role
 from tests.signin_helpers import verified_login
 
 PASSWORD = "pass12345"
@@ -29,7 +30,7 @@ def sign_in(client, username, next_url=""):
 
 @pytest.fixture
 def staff(db):
-    user = UserFactory(username="dana", is_staff=True)
+    user = with_role(UserFactory(username="dana"), Role.DIRECTORATE_REVIEWER)
     TOTPDevice.objects.create(user=user, name="Phone")
     return user
 
@@ -113,7 +114,7 @@ def test_a_recovery_code_works_once(client, staff):
 
 
 def test_staff_without_an_authenticator_sets_one_up(client, db):
-    UserFactory(username="new", is_staff=True)
+    with_role(UserFactory(username="new"), Role.DIRECTORATE_ADMIN)
     sign_in(client, "new")
     response = client.get("/admin/")
     assert response["Location"] == "/accounts/two-factor/set-up/?next=%2Fadmin%2F"
@@ -155,8 +156,6 @@ def test_staff_without_an_authenticator_sets_one_up(client, db):
 
 
 def test_a_directorate_reviewer_needs_the_second_factor_too(client, world):
-    world.reviewer.is_staff = False  # the role alone is enough
-    world.reviewer.save()
     client.post("/accounts/login/", {"username": "reviewer", "password": PASSWORD})
     assert client.get("/review/")["Location"].startswith(ENROL)
 

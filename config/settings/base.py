@@ -14,7 +14,7 @@ if (BASE_DIR / ".env").is_file():
     environ.Env.read_env(BASE_DIR / ".env")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.apps.PortalAdminConfig",  # django.contrib.admin, its site asking accounts.roles
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -94,7 +94,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "reporting.context_processors.roles",
+                "accounts.context_processors.navigation",
             ],
         },
     },
@@ -150,7 +150,8 @@ STORAGES = {
 # The lock-out check comes first: a locked account is refused before its password is tried.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Passwords as ModelBackend checks them; permissions from active memberships only.
+    "accounts.backends.MembershipBackend",
 ]
 
 LOGIN_URL = "login"

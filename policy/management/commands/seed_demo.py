@@ -128,8 +128,6 @@ class Command(BaseCommand):
                     last_name=last,
                 )
                 user.set_password(DEMO_PASSWORD)
-                if username == "director":
-                    user.is_staff = user.is_superuser = True
                 user.save()
                 self.counts["created"] = self.counts.get("created", 0) + 1
             membership_grant(

@@ -2,7 +2,6 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from accounts.services import role_groups_sync
 from core import planbook
 
 # A plan workbook (core/planbook.py) of the reference data every installation needs: the
@@ -30,7 +29,7 @@ class Command(BaseCommand):
         "Load the reference data (policy/data/reference.xlsx, a plan workbook): governorates, "
         "pillars, vulnerable groups, themes, funding source types, disaggregations, the "
         "entities of the 2020 conference, the framework references, the conference's legal "
-        "instruments and recommendations; and the role groups. Safe to run again: only what "
+        "instruments and recommendations. Safe to run again: only what "
         "differs is written."
     )
 
@@ -42,5 +41,4 @@ class Command(BaseCommand):
             system=True,
             reason=REASON,
         )
-        role_groups_sync()
         self.stdout.write(self.style.SUCCESS(f"Reference data: {summary(outcomes)}."))
