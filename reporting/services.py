@@ -210,6 +210,67 @@ def report_update(*, user, report, version, data=None, people=None, values=None)
     return _bump(report, user)
 
 
+@dataclass
+class ReportSaved:
+    """What report_save did: the report as saved; `removed`, the name of the evidence file
+    taken away; `not_submitted`, why a submission asked for was refused (the draft is saved:
+    nothing the person typed is lost)."""
+
+    report: ProgressReport
+    removed: str | None = None
+    submitted: bool = False
+    not_submitted: dict | None = None
+
+
+def report_save(
+    *,
+    user,
+    report,
+    version,
+    data=None,
+    people=None,
+    values=None,
+    evidence=None,
+    remove_evidence=None,
+    submit=False,
+) -> ReportSaved:
+    """The report form's one action, in one transaction: save the draft, add an evidence file
+    and remove another, then submit if asked. Any refusal (a conflict, a bad file, a value out
+    of range) writes nothing, the new file included. A submission refused because the report
+    is not complete yet leaves the draft saved, with the reasons (`not_submitted`)."""
+    if evidence is not None:
+        check_evidence(evidence)  # before anything is written
+    stored = []
+    try:
+        with transaction.atomic():
+            report = report_update(
+                user=user, report=report, version=version, data=data, people=people, values=values
+            )
+            if evidence is not None:
+                added = evidence_add(user=user, report=report, upload=evidence)
+                stored.append((added.file.storage, added.file.name))
+            outcome = ReportSaved(report=report)
+            if remove_evidence is not None:
+                gone = report.evidence.filter(pk=remove_evidence).first()
+                if gone is not None:
+                    evidence_remove(user=user, evidence=gone)
+                    outcome.removed = gone.original_name
+            if submit and outcome.removed is None:
+                try:
+                    with transaction.atomic():
+                        outcome.report = report_submit(
+                            user=user, report=report, version=report.version
+                        )
+                        outcome.submitted = True
+                except ValidationError as incomplete:
+                    outcome.not_submitted = incomplete.message_dict
+            return outcome
+    except BaseException:
+        for storage, name in stored:  # the row is gone with the transaction: so is the file
+            storage.delete(name)
+        raise
+
+
 def _save_people(report, user, people):
     existing = {(p.sex, p.age_band, p.vulnerable_group_id): p for p in report.people.all()}
     targeted = set(report.activity.target_groups.values_list("pk", flat=True))

@@ -173,28 +173,19 @@ def _save_report(request, report, form):
     """Save (and maybe submit) the form through the services; None when the form must show
     again, with what the user typed and the reason."""
     submitting = request.POST.get("action") == "submit"
+    remove = request.POST.get("remove_evidence", "")
     try:
-        report = services.report_update(
+        saved = services.report_save(
             user=request.user,
             report=report,
             version=form.cleaned_data["version"],
             data=form.report_data(),
             people=form.people_data(),
             values=form.values_data(),
+            evidence=form.cleaned_data.get("evidence"),
+            remove_evidence=int(remove) if remove.isdigit() else None,
+            submit=submitting,
         )
-        if form.cleaned_data.get("evidence"):
-            services.evidence_add(
-                user=request.user, report=report, upload=form.cleaned_data["evidence"]
-            )
-        removed = _remove_evidence(request, report)
-        if removed:
-            messages.success(
-                request,
-                _("Removed %(name)s. Your other changes are saved as a draft.") % {"name": removed},
-            )
-            return redirect("reporting:edit", pk=report.pk)
-        if submitting:
-            _submit(request, report, form)
     except ValidationError as error:
         _add_errors(form, error)
         return None
@@ -205,6 +196,17 @@ def _save_report(request, report, form):
     except services.ReportError as error:
         messages.error(request, str(error))
         return redirect("reporting:report", pk=report.pk)
+    report = saved.report
+    if saved.removed:
+        # The "Remove" buttons are part of the report form, so nothing typed is lost.
+        messages.success(
+            request,
+            _("Removed %(name)s. Your other changes are saved as a draft.")
+            % {"name": saved.removed},
+        )
+        return redirect("reporting:edit", pk=report.pk)
+    if saved.not_submitted:
+        _add_errors(form, ValidationError(saved.not_submitted))
     if submitting and not form.errors:
         messages.success(request, _("Report submitted. The Directorate will review it."))
         return redirect("reporting:report", pk=report.pk)
@@ -214,23 +216,6 @@ def _save_report(request, report, form):
         return None
     messages.success(request, _("Draft saved."))
     return redirect("reporting:edit", pk=report.pk)
-
-
-def _remove_evidence(request, report):
-    """The "Remove" buttons are part of the report form, so nothing typed is lost."""
-    pk = request.POST.get("remove_evidence", "")
-    evidence = report.evidence.filter(pk=pk).first() if pk.isdigit() else None
-    if evidence is None:
-        return None
-    services.evidence_remove(user=request.user, evidence=evidence)
-    return evidence.original_name
-
-
-def _submit(request, report, form):
-    try:
-        services.report_submit(user=request.user, report=report, version=report.version)
-    except ValidationError as error:
-        _add_errors(form, error)
 
 
 def _set_version(form, version):
