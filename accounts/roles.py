@@ -5,8 +5,8 @@ nothing else (no permission group, no `is_staff` flag to keep in step).
   person's active memberships once per request (cached on the user object).
 - Model permissions ("policy.change_activity"), which the Django admin and the plan services
   ask through `user.has_perm`, come from the grants of each role (`role_permissions` below);
-  accounts.backends answers
-  them, so a membership granted or deactivated takes effect at the person's next request.
+  accounts.backends answers them, so a membership granted or deactivated takes effect at the
+  person's next request.
 - Object permissions (`user.has_perm("reporting.change_progressreport", report)`) are
   predicates that the apps above register here (`object_rule`), so the admin, the pages, the
   API and the imports ask the same functions.
