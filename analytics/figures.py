@@ -40,6 +40,7 @@ from analytics.models import (
     RollupFigure,
 )
 from indicators.models import Indicator, Target
+from policy.models import ActivityPartner
 
 logger = logging.getLogger(__name__)
 CHUNK = 200  # indicators computed and written together
@@ -557,7 +558,7 @@ def _reporting_models(apps=None) -> dict:
 
 
 # Plain values, not the models' choices: a migration's historical models have none.
-CANCELLED, IMPLEMENTING, SUBMITTED, DRAFT = "cancelled", "implementing", "submitted", "draft"
+CANCELLED, SUBMITTED, DRAFT = "cancelled", "submitted", "draft"
 
 
 def _activities_and_places(policy_id, models):
@@ -638,10 +639,13 @@ def compute_reporting(policy_id, periods, apps=None) -> list:
         return []
     models = _reporting_models(apps)
     activities, places = _activities_and_places(policy_id, models)
+    # The partners that report, as policy.models.owed_q has it (its roles are plain strings).
     implementers = {}
     for activity_id, entity_id in (
         models["ActivityPartner"]
-        .objects.filter(role=IMPLEMENTING, activity__objective__policy_id=policy_id)
+        .objects.filter(
+            role__in=ActivityPartner.REPORTING_ROLES, activity__objective__policy_id=policy_id
+        )
         .values_list("activity_id", "entity_id")
         .distinct()
     ):

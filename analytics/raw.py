@@ -14,7 +14,7 @@ from django.utils import timezone
 from analytics import disclosure, measures
 from analytics.selectors import IndicatorProgress, ReportingRate
 from indicators.models import Indicator, ReportingPeriod, Target
-from policy.models import Activity, ActivityPartner
+from policy.models import Activity, ActivityPartner, covering_q
 from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
 
 # What each group of approved values yields; _figure picks one per indicator (measures.combine).
@@ -377,24 +377,20 @@ def _running(period):
     )
 
 
-def _covering(governorate_id):
-    """Activities in a governorate: nation-wide, or listing it (a subquery, no duplicate rows)."""
-    listed = Activity.governorates.through.objects.filter(governorate_id=governorate_id)
-    return Q(is_nationwide=True) | Q(pk__in=listed.values("activity_id"))
-
-
 def expected_by_entity(period, governorate_id=None) -> dict[int, int]:
     """entity id -> reports expected in `period`: one per activity the entity leads or
     implements, when the activity runs in the period and is not cancelled (and, if given,
     covers the governorate)."""
     running = Activity.objects.filter(_running(period), objective__policy_id=period.policy_id)
     if governorate_id is not None:
-        running = running.filter(_covering(governorate_id))
+        running = running.covering(governorate_id)
     counts = {}
     for row in running.values("lead_entity_id").annotate(n=Count("id")):
         counts[row["lead_entity_id"]] = row["n"]
     partners = (
-        ActivityPartner.objects.filter(role=ActivityPartner.Role.IMPLEMENTING, activity__in=running)
+        ActivityPartner.objects.filter(
+            role__in=ActivityPartner.REPORTING_ROLES, activity__in=running
+        )
         .values("entity_id")
         .annotate(n=Count("activity_id", distinct=True))
     )
@@ -419,7 +415,7 @@ def submitted_by_entity(period, governorate_id=None) -> dict[int, tuple[int, int
             **(
                 {}
                 if governorate_id is None
-                else {"activity__in": Activity.objects.filter(_covering(governorate_id))}
+                else {"activity__in": Activity.objects.covering(governorate_id)}
             )
         )
         .annotate(first_submitted=Subquery(first))
@@ -458,10 +454,7 @@ def reports_in(policy, governorate):
     """Report counts by status for activities covering the governorate."""
     rows = (
         ProgressReport.objects.filter(period__policy=policy)
-        .filter(
-            Q(governorate=governorate)
-            | Q(activity__in=Activity.objects.filter(_covering(governorate.pk)).values("pk"))
-        )
+        .filter(Q(governorate=governorate) | covering_q(governorate.pk, path="activity"))
         .values("status")
         .annotate(n=Count("id"))
         .order_by()
@@ -478,9 +471,7 @@ def budget_by_source(policy, governorate_id=None):
 
     lines = Funding.objects.filter(activity__objective__policy=policy)
     if governorate_id is not None:
-        lines = lines.filter(
-            Q(activity__is_nationwide=True) | Q(activity__governorates=governorate_id)
-        ).distinct()
+        lines = lines.filter(covering_q(governorate_id, path="activity"))
     return list(
         lines.values(
             "source_type__code",
@@ -497,7 +488,7 @@ def budget_by_source(policy, governorate_id=None):
 def activities_in(policy, governorate, limit=None):
     """(the first `limit` activities of the policy that cover the governorate, nation-wide
     ones included, by code; how many there are): two queries."""
-    covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
+    covering = Activity.objects.filter(objective__policy=policy).covering(governorate.pk)
     listed = covering.select_related("objective__pillar", "lead_entity").order_by("code")
     return list(listed[:limit] if limit else listed), covering.count()
 

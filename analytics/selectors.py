@@ -5,7 +5,7 @@ import datetime
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import Q, Subquery, Sum
 from django.utils import timezone
 
 from analytics import disclosure, measures
@@ -39,15 +39,6 @@ class ReportingRate:
     def rate(self):
         """Share of expected reports submitted at all; None when none was expected."""
         return None if not self.expected else (self.on_time + self.late) / self.expected
-
-
-def _covering(governorate_id):
-    """Activities in a governorate: nation-wide, or listing it. A correlated EXISTS: a page of
-    them in code order reads the activities in the index's order and stops at the page's end."""
-    listed = Activity.governorates.through.objects.filter(
-        activity_id=OuterRef("pk"), governorate_id=governorate_id
-    )
-    return Q(is_nationwide=True) | Q(Exists(listed))
 
 
 def reporting_rates(periods, governorate_id=None) -> dict:
@@ -378,7 +369,7 @@ def latest_closed_or_open(policy):
 def activities_in(policy, governorate, offset=0, limit=None):
     """The activities of the policy that cover the governorate, nation-wide ones included, by
     code, from `offset`, `limit` of them (one query)."""
-    covering = Activity.objects.filter(objective__policy=policy).filter(_covering(governorate.pk))
+    covering = Activity.objects.filter(objective__policy=policy).covering(governorate.pk)
     listed = covering.select_related("objective__pillar", "lead_entity").order_by("code", "pk")
     return list(listed[offset : offset + limit] if limit is not None else listed)
 

@@ -1,5 +1,5 @@
 import django_filters
-from django.db.models import Prefetch, Q
+from django.db.models import Prefetch
 from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
@@ -15,6 +15,7 @@ from policy.models import (
     Policy,
     Theme,
     VulnerableGroup,
+    covering_q,
 )
 
 NAMES = ("name", "name_en", "name_ar", "name_ckb")
@@ -202,7 +203,7 @@ class ActivityFilter(PlanFilterSet):
         ).first()
         if governorate is None:
             return queryset.none()
-        return queryset.filter(Q(is_nationwide=True) | Q(governorates=governorate)).distinct()
+        return queryset.filter(covering_q(governorate))
 
 
 class PublishedScope:

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -282,7 +282,44 @@ class Theme(NameTranslations, Timestamped):
         return self.name
 
 
+def owed_q(entity_ids, path="") -> Q:
+    """Activities one of the entities reports on, the activity reached from the row through
+    `path` (`"activity"`; empty on activities themselves): the entity leads the activity or is
+    one of its partners in a reporting role (ActivityPartner.REPORTING_ROLES). A correlated
+    EXISTS, so that no activity comes twice. Activity.is_owed_by is the same rule on a row."""
+    prefix = f"{path}__" if path else ""
+    ids = [entity_ids] if isinstance(entity_ids, int) else list(entity_ids)
+    partners = ActivityPartner.objects.filter(
+        activity_id=OuterRef(f"{prefix}pk"),
+        entity_id__in=ids,
+        role__in=ActivityPartner.REPORTING_ROLES,
+    )
+    return Q(**{f"{prefix}lead_entity_id__in": ids}) | Q(Exists(partners))
+
+
+def covering_q(governorate, path="") -> Q:
+    """Activities that run in the governorate (an id, a row, or a one-row subquery of ids), the
+    activity reached from the row through `path`: nation-wide ones, and those listing it. A
+    correlated EXISTS: no activity comes twice, and a page of them in code order stops at the
+    page's end. Activity.covers is the same rule on a row."""
+    prefix = f"{path}__" if path else ""
+    listed = Activity.governorates.through.objects.filter(
+        activity_id=OuterRef(f"{prefix}pk"), governorate=governorate
+    )
+    return Q(**{f"{prefix}is_nationwide": True}) | Q(Exists(listed))
+
+
 class ActivityQuerySet(models.QuerySet):
+    def owed_by(self, entity_ids, governorate=None):
+        """The activities the entities (an id, or several) report on (owed_q), and, with a
+        governorate, that run there (covering_q). Cancelled ones too: whether a report is still
+        due is the caller's question (reporting.selectors.owed)."""
+        found = self.filter(owed_q(entity_ids))
+        return found if governorate is None else found.covering(governorate)
+
+    def covering(self, governorate):
+        return self.filter(covering_q(governorate))
+
     def same_code_in_plan(self, activity):
         """The other activities of the activity's plan with its code, in other objectives (in
         its own, the unique constraint speaks): codes are unique in a plan (the trigger of
@@ -403,6 +440,22 @@ class Activity(TitleTranslations, Timestamped):
     def __str__(self):
         return f"{self.code} {self.title}"
 
+    def is_owed_by(self, entity_id) -> bool:
+        """Whether the entity reports on this activity (owed_q's rule, on the prefetched
+        partnerships): it leads it, or is a partner in a reporting role."""
+        return self.lead_entity_id == entity_id or any(
+            p.entity_id == entity_id for p in self.reporting_partnerships()
+        )
+
+    def reporting_partnerships(self) -> list:
+        """The partnerships whose entity reports on the activity, from the prefetched ones."""
+        return [p for p in self.partnerships.all() if p.role in ActivityPartner.REPORTING_ROLES]
+
+    def covers(self, governorate_id) -> bool:
+        """Whether the activity runs in the governorate (covering_q's rule, on the prefetched
+        governorates): nation-wide, or listing it."""
+        return self.is_nationwide or any(g.pk == governorate_id for g in self.governorates.all())
+
     def validate_unique(self, exclude=None):
         errors = {}
         try:
@@ -445,6 +498,9 @@ class ActivityPartner(models.Model):
     entity = models.ForeignKey(
         Entity, on_delete=models.PROTECT, related_name="partnerships", verbose_name=_("entity")
     )
+    # The partners that report on the activity, as its lead does (owed_q, Activity.is_owed_by).
+    REPORTING_ROLES = (Role.IMPLEMENTING,)
+
     role = models.CharField(
         _("role"), max_length=15, choices=Role.choices, default=Role.IMPLEMENTING
     )

@@ -12,7 +12,7 @@ from core.api_access import ApiAccess
 from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
-from policy.models import Activity, Entity, VulnerableGroup
+from policy.models import Activity, Entity, VulnerableGroup, covering_q
 from reporting import services
 from reporting.models import (
     COMMENT_LIMIT,
@@ -195,12 +195,12 @@ class ReportFilter(PlanFilterSet):
         ]
 
     def filter_governorate(self, queryset, name, value):
-        key = "id" if value.isdigit() else "code"
-        return queryset.filter(
-            Q(**{f"governorate__{key}": value})
-            | Q(activity__is_nationwide=True)
-            | Q(**{f"activity__governorates__{key}": value})
-        ).distinct()
+        if value.isdigit():
+            own, place = Q(governorate__id=value), value
+        else:
+            own = Q(governorate__code=value)
+            place = Governorate.objects.filter(code=value).values("pk")[:1]  # a subquery
+        return queryset.filter(own | covering_q(place, path="activity"))
 
 
 def _report_response(report, code=status.HTTP_200_OK):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from governorates.models import Governorate
 from indicators.models import ReportingPeriod
 from pillars.models import Pillar
-from policy.models import Entity
+from policy.models import Entity, covering_q
 from reporting.models import ProgressReport, ReportStatus
 
 
@@ -41,6 +41,4 @@ class ReviewQueueFilter(django_filters.FilterSet):
         fields = ["status", "pillar", "governorate", "entity", "period"]
 
     def filter_governorate(self, queryset, name, value):
-        return queryset.filter(
-            Q(governorate=value) | Q(activity__is_nationwide=True) | Q(activity__governorates=value)
-        ).distinct()
+        return queryset.filter(Q(governorate=value) | covering_q(value, path="activity"))

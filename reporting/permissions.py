@@ -14,24 +14,17 @@ from accounts.roles import (
     object_rule,
     reporter_memberships,
 )
-from policy.models import ActivityPartner
 from reporting.models import ReportStatus
 
 
 def entity_works_on(entity_id, activity) -> bool:
-    """An entity reports on the activities it leads or implements."""
-    if activity.lead_entity_id == entity_id:
-        return True
-    return any(
-        p.entity_id == entity_id and p.role == ActivityPartner.Role.IMPLEMENTING
-        for p in activity.partnerships.all()
-    )
+    """An entity reports on the activities it leads or implements (policy.models.owed_q)."""
+    return activity.is_owed_by(entity_id)
 
 
 def activity_covers(activity, governorate_id) -> bool:
-    return activity.is_nationwide or any(
-        g.pk == governorate_id for g in activity.governorates.all()
-    )
+    """The activity runs in the governorate (policy.models.covering_q)."""
+    return activity.covers(governorate_id)
 
 
 def membership_for(user, activity, entity_id, governorate_id):

@@ -2,13 +2,12 @@
 
 import datetime
 
-from django.db.models import Q
 from django.utils import timezone
 
 from accounts import roles
 from accounts.models import Membership
 from indicators.models import ReportingPeriod
-from policy.models import Activity, ActivityPartner
+from policy.models import Activity
 from reporting.models import ProgressReport, ReportStatus
 from reporting.selectors import activity_runs_in
 
@@ -41,34 +40,19 @@ def outstanding(days: int):
     for m in members:
         by_entity.setdefault(m.entity_id, []).append(m)
     activities = (
-        Activity.objects.filter(
-            Q(lead_entity_id__in=by_entity)
-            | Q(
-                partnerships__entity_id__in=by_entity,
-                partnerships__role=ActivityPartner.Role.IMPLEMENTING,
-            )
-        )
+        Activity.objects.owed_by(list(by_entity))
         .exclude(status=Activity.Status.CANCELLED)
         .prefetch_related("partnerships", "governorates")
-        .distinct()
     )
     result = {}
     for activity in activities:
-        entity_ids = {activity.lead_entity_id} | {
-            p.entity_id
-            for p in activity.partnerships.all()
-            if p.role == ActivityPartner.Role.IMPLEMENTING
-        }
+        entity_ids = [e for e in by_entity if activity.is_owed_by(e)]
         for period in periods:
             if not activity_runs_in(activity, period):
                 continue
-            for entity_id in entity_ids & set(by_entity):
+            for entity_id in entity_ids:
                 for m in by_entity[entity_id]:
-                    covers = (
-                        m.governorate_id is None
-                        or activity.is_nationwide
-                        or any(g.pk == m.governorate_id for g in activity.governorates.all())
-                    )
+                    covers = m.governorate_id is None or activity.covers(m.governorate_id)
                     key = (activity.pk, entity_id, m.governorate_id, period.pk)
                     if not covers or key in done:
                         continue

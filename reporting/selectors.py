@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
 from indicators.models import Indicator, ReportingPeriod, Target
-from policy.models import Activity, ActivityPartner
+from policy.models import Activity
 from reporting import permissions
 from reporting.models import IndicatorValue, ProgressReport, ReportEvent, ReportStatus
 
@@ -66,17 +66,10 @@ def activity_runs_in(activity, period) -> bool:
 def _activities_of(entity_ids, *, policy_id=None, period=None):
     """The activities the entities report on (they lead or implement them), not cancelled."""
     activities = (
-        Activity.objects.filter(
-            Q(lead_entity_id__in=entity_ids)
-            | Q(
-                partnerships__entity_id__in=entity_ids,
-                partnerships__role=ActivityPartner.Role.IMPLEMENTING,
-            )
-        )
+        Activity.objects.owed_by(entity_ids)
         .exclude(status=Activity.Status.CANCELLED)
         .select_related("objective__pillar", "lead_entity")
         .prefetch_related("partnerships", "governorates")
-        .distinct()
         .order_by("code")
     )
     if policy_id is not None:

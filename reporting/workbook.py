@@ -26,6 +26,7 @@ conflict, an approved or submitted one is refused if the file changes it.
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.db.models import Prefetch
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -116,22 +117,19 @@ def _all_slots(period):
         )
         .exclude(status=Activity.Status.CANCELLED)
         .select_related("objective", "lead_entity")
-        .prefetch_related("governorates")
+        .prefetch_related(
+            "governorates",
+            Prefetch("partnerships", ActivityPartner.objects.select_related("entity")),
+        )
     )
     activities = {a.pk: a for a in activities}
-    entities = {}
     slots = {}
     for activity in activities.values():
-        if activity.lead_entity_id:
-            entities[activity.lead_entity_id] = activity.lead_entity
-            slot = selectors.Slot(activity, activity.lead_entity, None, period)
-            slots[slot.key] = slot
-    for partner in ActivityPartner.objects.filter(
-        activity_id__in=list(activities), role=ActivityPartner.Role.IMPLEMENTING
-    ).select_related("entity"):
-        entities[partner.entity_id] = partner.entity
-        slot = selectors.Slot(activities[partner.activity_id], partner.entity, None, period)
-        slots.setdefault(slot.key, slot)
+        # The entities that report on it (Activity.is_owed_by): its lead, reporting partners.
+        reporting = (activity.lead_entity, *(p.entity for p in activity.reporting_partnerships()))
+        for entity in reporting:
+            slot = selectors.Slot(activity, entity, None, period)
+            slots.setdefault(slot.key, slot)
     for report in (
         ProgressReport.objects.filter(period=period)
         .select_related("activity__objective", "activity__lead_entity", "entity", "governorate")

@@ -220,3 +220,122 @@ def test_the_api_writes_no_activity(two_objectives):
     changed = client.patch(f"/api/v1/activities/{free.pk}/", {"code": taken.code}, format="json")
     assert created.status_code == changed.status_code == 405
     assert Activity.objects.count() == 2
+
+
+# -- which activities an entity reports on -----------------------------------------------------
+
+
+@pytest.fixture
+def partnerships(db):
+    """Activities of one plan and the entities around them: a lead, an implementing partner, a
+    supporting partner, an outsider; one activity nation-wide, one in Baghdad and Basra, one in
+    Basra only."""
+    from policy.models import ActivityPartner
+    from tests.factories import GovernorateFactory
+
+    class Plan:
+        pass
+
+    p = Plan()
+    p.baghdad, p.basra, p.erbil = (GovernorateFactory(code=c) for c in ("IQ-BG", "IQ-BA", "IQ-AR"))
+    p.lead, p.implementer, p.supporter, p.outsider = (
+        EntityFactory(code=c) for c in ("lead", "implementer", "supporter", "outsider")
+    )
+    objective = ObjectiveFactory(policy=PolicyFactory(code="np"), code="1")
+    p.nationwide = ActivityFactory(
+        objective=objective, code="1.1", lead_entity=p.lead, is_nationwide=True
+    )
+    p.nationwide.governorates.set([p.baghdad, p.basra])  # listed too: still one row
+    p.two_places = ActivityFactory(objective=objective, code="1.2", lead_entity=p.supporter)
+    p.two_places.governorates.set([p.baghdad, p.basra])
+    p.basra_only = ActivityFactory(objective=objective, code="1.3", lead_entity=p.outsider)
+    p.basra_only.governorates.set([p.basra])
+    for activity in (p.nationwide, p.two_places, p.basra_only):
+        ActivityPartner.objects.create(activity=activity, entity=p.implementer)
+    ActivityPartner.objects.create(activity=p.two_places, entity=p.lead, role="supporting")
+    ActivityPartner.objects.create(activity=p.basra_only, entity=p.supporter, role="supporting")
+    return p
+
+
+def codes(activities):
+    return sorted(a.code for a in activities)
+
+
+def test_an_entity_owes_reports_on_what_it_leads_or_implements_not_what_it_supports(
+    partnerships,
+):
+    p = partnerships
+    assert codes(Activity.objects.owed_by(p.lead.pk)) == ["1.1"]
+    assert codes(Activity.objects.owed_by(p.implementer.pk)) == ["1.1", "1.2", "1.3"]
+    assert codes(Activity.objects.owed_by(p.supporter.pk)) == ["1.2"]
+    assert codes(Activity.objects.owed_by([p.lead.pk, p.supporter.pk])) == ["1.1", "1.2"]
+    assert codes(Activity.objects.owed_by([])) == []
+
+
+def test_an_activity_covers_its_governorates_or_all_when_nationwide(partnerships):
+    p = partnerships
+    assert codes(Activity.objects.covering(p.baghdad.pk)) == ["1.1", "1.2"]
+    assert codes(Activity.objects.covering(p.basra)) == ["1.1", "1.2", "1.3"]
+    assert codes(Activity.objects.covering(p.erbil.pk)) == ["1.1"]
+    assert codes(Activity.objects.owed_by(p.implementer.pk, governorate=p.erbil.pk)) == ["1.1"]
+
+
+def test_the_rule_on_a_prefetched_row_agrees_with_the_query_without_a_query(
+    partnerships, django_assert_num_queries
+):
+    p = partnerships
+    activities = list(Activity.objects.prefetch_related("partnerships", "governorates"))
+    entities = (p.lead, p.implementer, p.supporter, p.outsider)
+    places = (p.baghdad, p.basra, p.erbil)
+    with django_assert_num_queries(0):
+        in_memory = {
+            (a.pk, e.pk, g.pk)
+            for a in activities
+            for e in entities
+            for g in places
+            if a.is_owed_by(e.pk) and a.covers(g.pk)
+        }
+    queried = {
+        (a.pk, e.pk, g.pk)
+        for e in entities
+        for g in places
+        for a in Activity.objects.owed_by(e.pk, governorate=g.pk)
+    }
+    assert in_memory == queried and len(queried) == 3 + 6 + 2 + 1
+
+
+def test_owed_q_and_covering_q_reach_activities_from_reports(partnerships):
+    """The same rule through a path: reports on the activities an entity owes, in a place."""
+    from policy.models import covering_q, owed_q
+    from reporting.models import ProgressReport
+    from tests.factories import ReportingPeriodFactory
+
+    p = partnerships
+    period = ReportingPeriodFactory(policy=p.nationwide.objective.policy)
+    author = UserFactory()
+    for activity in (p.nationwide, p.two_places, p.basra_only):
+        ProgressReport.objects.create(
+            activity=activity, entity=p.implementer, period=period, created_by=author
+        )
+    reports = ProgressReport.objects.all()
+    by_lead = reports.filter(owed_q(p.lead.pk, path="activity"))
+    in_baghdad = reports.filter(covering_q(p.baghdad.pk, path="activity"))
+    assert [r.activity.code for r in by_lead] == ["1.1"]
+    assert sorted(r.activity.code for r in in_baghdad) == ["1.1", "1.2"]
+
+
+def test_a_governorate_s_budget_counts_a_nationwide_activity_s_funding_once(partnerships):
+    """The raw computation joined a nation-wide activity that also lists governorates once per
+    governorate; the summaries the pages read count it once, and the two agree again."""
+    from decimal import Decimal
+
+    from analytics import figures, raw, selectors
+    from tests.factories import FundingFactory
+
+    p = partnerships
+    policy = p.nationwide.objective.policy
+    FundingFactory(activity=p.nationwide, planned=Decimal("100"))
+    figures.refresh(policy_ids=[policy.pk])
+    (line,) = raw.budget_by_source(policy, p.baghdad.pk)
+    (summary,) = selectors.budget_by_source(policy, p.baghdad.pk)
+    assert line["planned"] == summary["planned"] == Decimal("100")
