@@ -17,8 +17,8 @@ from core.api import (
     published_only,
 )
 from core.cache import CachedListMixin
-from core.export_jobs import ExportJobMixin
 from indicators.models import ReportingPeriod
+from jobs.export_jobs import ExportJobMixin
 from policy.models import Activity, Entity
 from reporting.models import IndicatorValue, ReportStatus
 
@@ -240,7 +240,7 @@ class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyMo
         return super().get_serializer(*args, **kwargs)
 
     def export_rows(self, queryset):
-        """The rows of a large export (core/export_jobs.py), read with values_list in chunks,
+        """The rows of a large export (jobs/export_jobs.py), read with values_list in chunks,
         the codes joined, formatted by the same serializer as the list: 1M rows in minutes,
         the worker's memory flat (tests/test_export_jobs.py checks the file equals the
         serializer's)."""

@@ -5,9 +5,6 @@ queued; the task only sends."""
 from celery import shared_task
 from django.conf import settings
 from django.core.mail import send_mail as django_send_mail
-from django.utils.translation import gettext as _
-
-from jobs.registry import register
 
 
 @shared_task(
@@ -23,18 +20,3 @@ def send_mail(subject, text, recipients):
 def queue_mail(subject, text, recipients):
     """Send an e-mail in the background (at once, in this process, without a broker)."""
     send_mail.delay(subject, text, list(recipients))
-
-
-def _describe_export(params):
-    name = params["path"].strip("/").split("/")[-1]
-    return _("Export of %(list)s as %(format)s") % {
-        "list": name,
-        "format": params["format"].upper(),
-    }
-
-
-@register("api.export", describe=_describe_export, result_template="jobs/result/export.html")
-def export_list(job, progress):
-    from core.export_jobs import write_export
-
-    return write_export(job, progress)

@@ -1,4 +1,5 @@
-"""The one task that runs every job (jobs.registry), and the clean-up of old jobs."""
+"""The one task that runs every job (jobs.registry), the clean-up of old jobs, and the kind of
+job of a large API export (jobs/export_jobs.py)."""
 
 import datetime
 import logging
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from jobs import progress
 from jobs.models import Job
-from jobs.registry import KINDS
+from jobs.registry import KINDS, register
 from jobs.services import JobRefused
 
 logger = logging.getLogger(__name__)
@@ -92,3 +93,18 @@ def purge():
         job.delete()
         removed += 1
     return removed
+
+
+def _describe_export(params):
+    name = params["path"].strip("/").split("/")[-1]
+    return _("Export of %(list)s as %(format)s") % {
+        "list": name,
+        "format": params["format"].upper(),
+    }
+
+
+@register("api.export", describe=_describe_export, result_template="jobs/result/export.html")
+def export_list(job, progress):
+    from jobs.export_jobs import write_export
+
+    return write_export(job, progress)

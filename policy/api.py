@@ -4,8 +4,8 @@ from rest_framework import serializers, viewsets
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet, published_only
 from core.cache import CachedListMixin
-from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
+from jobs.export_jobs import ExportJobMixin
 from policy.models import (
     Activity,
     ActivityPartner,

@@ -9,9 +9,9 @@ from rest_framework.response import Response
 
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet
 from core.api_access import ApiAccess
-from core.export_jobs import ExportJobMixin
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
+from jobs.export_jobs import ExportJobMixin
 from policy.models import Activity, Entity, VulnerableGroup, covering_q
 from reporting import services
 from reporting.models import (
