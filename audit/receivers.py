@@ -1,7 +1,9 @@
 """What the access log hears: Django's sign-in signals, django-axes' lock-outs (when installed),
-django-import-export's exports from the admin, and changes to accounts and memberships
-(whoever makes them: the admin, a service, a seed). Tokens are logged by their services."""
+django-import-export's exports from the admin, the API's files (core.api.exported), and changes
+to accounts and memberships (whoever makes them: the admin, a service, a seed). Tokens are
+logged by their services."""
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
@@ -37,6 +39,11 @@ def locked_out(sender, request=None, username=None, ip_address=None, **kwargs):
     if event.ip is None and ip_address:
         event.ip = ip_address
         event.save(update_fields=["ip"])
+
+
+def exported_by_api(sender, request, file_format, **kwargs):
+    """core.api.exported: a CSV or XLSX file from the API."""
+    audit.record_export(request, request.path, source="api", format=file_format)
 
 
 def exported_in_admin(sender, model=None, **kwargs):
@@ -144,14 +151,18 @@ def membership_deleted(sender, instance, **kwargs):
 def connect():
     from import_export.signals import post_export
 
-    from accounts.models import Membership
+    from core.api import exported
 
+    # By its label, as get_user_model() finds the accounts: the access log is a layer below
+    # the accounts app (pyproject.toml, [tool.importlinter]) and imports none of it.
+    Membership = apps.get_model("accounts", "Membership")
     User = get_user_model()
     uid = "audit-"
     user_logged_in.connect(logged_in, dispatch_uid=uid + "login")
     user_logged_out.connect(logged_out, dispatch_uid=uid + "logout")
     user_login_failed.connect(login_failed, dispatch_uid=uid + "login-failed")
     post_export.connect(exported_in_admin, dispatch_uid=uid + "admin-export")
+    exported.connect(exported_by_api, dispatch_uid=uid + "api-export")
     pre_save.connect(user_before_save, sender=User, dispatch_uid=uid + "user-pre")
     post_save.connect(user_saved, sender=User, dispatch_uid=uid + "user-post")
     post_delete.connect(user_deleted, sender=User, dispatch_uid=uid + "user-delete")

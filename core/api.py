@@ -11,13 +11,19 @@ import tablib
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, pagination, renderers, status
 
 from core.exports import safe_cell
+from core.services import StateError
 
 EXPORT_FORMATS = ("csv", "xlsx")
+
+# Sent when the API hands out a CSV or XLSX file (`request`, `file_format`): the access log
+# listens (audit.apps), so that core imports no app.
+exported = Signal()
 
 
 # -- pagination -----------------------------------------------------------------------------
@@ -112,13 +118,12 @@ class XLSXRenderer(renderers.BaseRenderer):
 
 
 def record_export(renderer_context, file_format):
-    """The access log's line for an API export by a signed-in account (audit.record_export)."""
-    import audit
-
+    """The access log's line for an API export by a signed-in account (`exported`, which
+    audit.receivers.exported_by_api hears)."""
     context = renderer_context or {}
     request, response = context.get("request"), context.get("response")
     if request is not None and (response is None or response.status_code < 400):
-        audit.record_export(request, request.path, source="api", format=file_format)
+        exported.send(sender=None, request=request, file_format=file_format)
 
 
 def right_to_left(xlsx: bytes) -> bytes:
@@ -144,18 +149,17 @@ class Conflict(exceptions.APIException):
 
 def exception_handler(exc, context):
     """Domain errors become API errors: ValidationError -> 400 with a message per field,
-    PermissionDenied -> 403, locked / conflicting / wrong-state -> 409 with the reason."""
+    PermissionDenied -> 403, locked / conflicting / wrong-state (StateError) -> 409 with the
+    reason."""
     # Imported here: rest_framework.views loads the renderers above while it starts.
     from rest_framework.views import exception_handler as drf_exception_handler
-
-    from reporting.services import ReportError
 
     if isinstance(exc, DjangoValidationError):
         detail = exc.message_dict if hasattr(exc, "error_dict") else {"detail": exc.messages}
         exc = exceptions.ValidationError(detail)
     elif isinstance(exc, DjangoPermissionDenied):
         exc = exceptions.PermissionDenied(str(exc) or None)
-    elif isinstance(exc, ReportError):
+    elif isinstance(exc, StateError):
         exc = Conflict(str(exc))
     request = context.get("request")
     if request is not None and _exporting(request):

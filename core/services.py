@@ -24,6 +24,14 @@ plan_changed = signals.Signal()
 # `instances`, and `deleted`. One signal for the lot, so a listener can answer with one refresh.
 plan_bulk_changed = signals.Signal()
 
+
+class StateError(Exception):
+    """A write refused because of the state of what it changes (a report approved and locked,
+    at the wrong step, changed by someone else since it was read). The API answers 409 Conflict
+    with the message (core.api.exception_handler); the apps' own errors of this kind subclass
+    it (reporting.services.ReportError), so that core need not know them."""
+
+
 REFUSALS = {
     "add": _("You may not add %(things)s."),
     "change": _("You may not change %(things)s."),

@@ -18,6 +18,7 @@ from accounts import roles
 from analytics import figures
 from core import copy
 from core.exports import safe_cell, unneutralise
+from core.services import StateError
 from indicators.models import Indicator, ReportingPeriod
 from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
@@ -39,7 +40,7 @@ VALUE_DECIMALS = IndicatorValue._meta.get_field("value").decimal_places
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_DECIMALS)
 
 
-class ReportError(Exception):
+class ReportError(StateError):
     pass
 
 
