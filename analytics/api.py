@@ -19,7 +19,7 @@ from core.api import (
 from core.cache import CachedListMixin
 from indicators.models import ReportingPeriod
 from jobs.export_jobs import ExportJobMixin
-from policy.models import Activity, Entity
+from policy.models import Activity, Entity, published_q
 from reporting.models import IndicatorValue, ReportStatus
 
 
@@ -253,5 +253,5 @@ class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyMo
     def get_queryset(self):
         queryset = IndicatorValue.objects.filter(report__status=ReportStatus.APPROVED)
         if published_only(self.request):
-            queryset = queryset.filter(report__period__policy__is_published=True)
+            queryset = queryset.filter(published_q("report__period__policy"))
         return queryset.values(*ROW_COLUMNS.values())

@@ -21,7 +21,7 @@ def _policy(request):
     code = request.GET.get("policy")
     policies = Policy.objects.order_by("-start_year")
     if not request.user.is_authenticated:
-        policies = policies.filter(is_published=True)  # visitors see published plans only
+        policies = policies.published()  # visitors see published plans only
     policy = policies.filter(code=code).first() if code else policies.first()
     if policy is None:
         raise Http404
@@ -32,7 +32,7 @@ def _policy(request):
 def public_home(request):
     """The home page for visitors: the national overview of the published plan, from approved
     data only (the measures never read anything else)."""
-    if not Policy.objects.filter(is_published=True).exists():
+    if not Policy.objects.published().exists():
         return render(request, "analytics/nothing_published.html")
     return _overview(request, public=True)
 

@@ -26,7 +26,7 @@ from followup.models import (
 )
 from indicators.models import ReportingPeriod
 from policy.api import TITLES, code_of
-from policy.models import Activity, Entity, Objective
+from policy.models import Activity, Entity, Objective, published_q
 
 
 class StageEventSerializer(serializers.ModelSerializer):
@@ -90,7 +90,7 @@ class LegalInstrumentViewSet(viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         objectives = Objective.objects.all()
         if not self.request.user.is_authenticated:
-            objectives = objectives.filter(policy__is_published=True)
+            objectives = objectives.filter(published_q("policy"))
         return self.queryset.prefetch_related(None).prefetch_related(
             Prefetch("objectives", objectives),
             Prefetch("stages", LegalStageEvent.objects.order_by("date", "pk")),

@@ -16,7 +16,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from followup.models import STAGE_ORDER, Assessment, FollowUpStatus, LegalInstrument, Stage
-from policy.models import Activity
+from policy.models import Activity, published_q
 from reporting.models import ProgressReport, ReportStatus
 
 # How far the official record says a thing went, on civil society's 1-5 scale. An activity's
@@ -91,8 +91,8 @@ def with_official(queryset):
 
 def published_only(queryset):
     """What a visitor may see: assessments of published plans' activities and periods."""
-    return queryset.filter(period__policy__is_published=True).filter(
-        Q(activity__isnull=True) | Q(activity__objective__policy__is_published=True)
+    return queryset.filter(published_q("period__policy")).filter(
+        Q(activity__isnull=True) | published_q("activity__objective__policy")
     )
 
 
@@ -100,7 +100,7 @@ def visible_activities(user):
     """Activities a person may see linked from a follow-up record (visitors: published plans)."""
     activities = Activity.objects.order_by("code")
     if user is None or not user.is_authenticated:
-        activities = activities.filter(objective__policy__is_published=True)
+        activities = activities.filter(published_q("objective__policy"))
     return activities
 
 

@@ -34,7 +34,7 @@ from followup.models import (
 )
 from indicators.models import ReportingPeriod
 from pillars.models import Pillar
-from policy.models import Activity, Entity
+from policy.models import Activity, Entity, published_q
 
 
 def follow_up(request):
@@ -110,7 +110,7 @@ def instrument(request, code):
     events = instrument.stages.select_related("recorded_by").order_by("date", "pk")
     objectives = instrument.objectives.select_related("pillar")
     if not request.user.is_authenticated:
-        objectives = objectives.filter(policy__is_published=True)
+        objectives = objectives.filter(published_q("policy"))
     return render(
         request,
         "followup/instrument.html",
@@ -230,7 +230,7 @@ def assessment_new(request):
         raise Http404
     # Periods that have started, of published plans: what the public record can show.
     periods = ReportingPeriod.objects.filter(
-        start_date__lte=timezone.localdate(), policy__is_published=True
+        published_q("policy"), start_date__lte=timezone.localdate()
     )
     if request.GET.get("activity"):
         activity = get_object_or_404(

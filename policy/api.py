@@ -16,6 +16,7 @@ from policy.models import (
     Theme,
     VulnerableGroup,
     covering_q,
+    published_q,
 )
 
 NAMES = ("name", "name_en", "name_ar", "name_ckb")
@@ -214,7 +215,7 @@ class PublishedScope:
     def get_queryset(self):
         queryset = super().get_queryset()
         if published_only(self.request):
-            queryset = queryset.filter(**{f"{self.policy_path}__is_published": True})
+            queryset = queryset.filter(published_q(self.policy_path))
         return queryset
 
 
@@ -240,7 +241,7 @@ class PolicyViewSet(CachedListMixin, viewsets.ReadOnlyModelViewSet):
     def get_queryset(self):
         queryset = self.queryset.all()
         if published_only(self.request):
-            queryset = queryset.filter(is_published=True)
+            queryset = queryset.published()
         return queryset
 
 

@@ -107,6 +107,18 @@ def _is_own_ancestor(obj) -> bool:
     return False
 
 
+def published_q(path="") -> Q:
+    """Rows of published plans, the plan reached from the row through `path` (`"policy"`,
+    `"objective__policy"`; empty on plans themselves): what visitors who are not signed in may
+    see, in the API, the pages and the follow-up record."""
+    return Q(**{f"{path}__is_published" if path else "is_published": True})
+
+
+class PolicyQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published_q())
+
+
 class Policy(TitleTranslations, Timestamped):
     """A plan: the first NAP 1325, the National Policy 2021-2024, its successors."""
 
@@ -145,6 +157,8 @@ class Policy(TitleTranslations, Timestamped):
         ),
     )
     history = HistoricalRecords()
+
+    objects = PolicyQuerySet.as_manager()
 
     class Meta:
         permissions = [("import_policy", _("Can import policies from a spreadsheet"))]

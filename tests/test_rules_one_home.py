@@ -2,6 +2,8 @@
 plan, whichever way the activity is written; what an entity owes reports on; what visitors see;
 the range of a reported number."""
 
+import datetime
+
 import pytest
 import tablib
 from django.core.exceptions import ValidationError
@@ -339,3 +341,74 @@ def test_a_governorate_s_budget_counts_a_nationwide_activity_s_funding_once(part
     (line,) = raw.budget_by_source(policy, p.baghdad.pk)
     (summary,) = selectors.budget_by_source(policy, p.baghdad.pk)
     assert line["planned"] == summary["planned"] == Decimal("100")
+
+
+# -- visitors see published plans only ---------------------------------------------------------
+
+
+def test_published_q_reaches_the_plan_from_any_row(world):
+    from indicators.models import Indicator, ReportingPeriod
+    from policy.models import Objective, Policy, published_q
+    from tests.factories import IndicatorFactory, ReportingPeriodFactory
+
+    published = PolicyFactory(code="published", is_published=True)
+    activity = ActivityFactory(objective__policy=published, code="9.9")
+    indicator = IndicatorFactory(policy=published, objective=activity.objective, code="9.9-a")
+    period = ReportingPeriodFactory(policy=published)
+    rows = {
+        Policy: ("", [published]),
+        Objective: ("policy", [activity.objective]),
+        Activity: ("objective__policy", [activity]),
+        Indicator: ("policy", [indicator]),
+        ReportingPeriod: ("policy", [period]),
+    }
+    for model, (path, expected) in rows.items():
+        assert model.objects.count() > len(expected), model  # the world's plan has some too
+        assert list(model.objects.filter(published_q(path))) == expected, model
+    assert list(Policy.objects.published()) == [published]
+
+
+@pytest.fixture
+def links(world):
+    """A law serving the world's objective and a recommendation acted on by its activity; the
+    world's plan is not published."""
+    from followup.models import LegalInstrument, Recommendation, SourceEvent
+
+    law = LegalInstrument.objects.create(
+        code="adv-law", kind="law", title_en="Law", pillar=world.activity.objective.pillar
+    )
+    law.objectives.set([world.activity.objective])
+    source = SourceEvent.objects.create(code="conf", date=datetime.date(2020, 9, 26), title_en="C")
+    item = Recommendation.objects.create(source=source, code="gr-1", text_en="Adopt the law.")
+    item.activities.set([world.activity])
+    return law, item
+
+
+def test_a_visitor_sees_links_to_published_plans_only_in_the_api(world, links):
+    anonymous, reviewer = APIClient(), APIClient()
+    reviewer.credentials(HTTP_AUTHORIZATION=f"Token {api_key(world.reviewer)}")
+
+    def linked(client):
+        law = client.get("/api/v1/legal-instruments/").json()["results"][0]
+        item = client.get("/api/v1/recommendations/").json()["results"][0]
+        return law["objectives"], item["activities"]
+
+    code = world.activity.objective.code
+    assert linked(anonymous) == ([], [])
+    assert linked(reviewer) == ([code], [world.activity.code])
+    world.policy.is_published = True
+    world.policy.save()
+    assert linked(anonymous) == ([code], [world.activity.code])
+
+
+def test_a_visitor_sees_links_to_published_plans_only_on_the_pages(client, world, links):
+    law, item = links
+    title = world.activity.objective.title
+    instrument = reverse("followup:instrument", args=[law.code])
+    recommendation = reverse("followup:recommendation", args=[item.pk])
+    assert title not in client.get(instrument).content.decode()
+    assert world.activity.title not in client.get(recommendation).content.decode()
+    world.policy.is_published = True
+    world.policy.save()
+    assert title in client.get(instrument).content.decode()
+    assert world.activity.title in client.get(recommendation).content.decode()
