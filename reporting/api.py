@@ -7,8 +7,8 @@ from rest_framework.decorators import action
 from rest_framework.generics import get_object_or_404  # a malformed id is a 404, not a 500
 from rest_framework.response import Response
 
+from accounts.api_access import ApiAccess
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet
-from core.api_access import ApiAccess
 from governorates.models import Governorate
 from indicators.models import Indicator, ReportingPeriod
 from jobs.export_jobs import ExportJobMixin

@@ -13,8 +13,8 @@ from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
 import audit
+from accounts.api_access import ApiAccess
 from audit.models import Kind
-from core.api_access import ApiAccess
 from core.templatetags.numbers import plain_number
 from core.workbook import XLSX_CONTENT_TYPE, WorkbookRefused, check_upload
 from jobs.services import job_start

@@ -298,10 +298,10 @@ IMPORT_EXPORT_CHUNK_SIZE = 500
 REST_FRAMEWORK = {
     # The token first: a request without credentials then gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "core.api_access.ApiTokenAuthentication",
+        "accounts.api_access.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
-    "DEFAULT_PERMISSION_CLASSES": ["core.api_access.ApiAccess"],
+    "DEFAULT_PERMISSION_CLASSES": ["accounts.api_access.ApiAccess"],
     "DEFAULT_PAGINATION_CLASS": "core.api.PagePagination",
     "PAGE_SIZE": 50,
     "DEFAULT_FILTER_BACKENDS": [

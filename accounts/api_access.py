@@ -1,11 +1,12 @@
-"""Authentication and the access rule of the API. Kept apart from core/api.py: DRF imports
-these while it starts, before its views can be imported."""
+"""Authentication and the access rule of the API (REST_FRAMEWORK in config/settings/base.py).
+Kept apart from core/api.py and accounts' other modules: DRF imports these while it starts,
+before its views can be imported."""
 
 from django.utils.translation import gettext_lazy as _
 from rest_framework import exceptions, permissions
 from rest_framework.authentication import TokenAuthentication
 
-from accounts.models import Role
+from accounts import roles
 
 
 class ApiTokenAuthentication(TokenAuthentication):
@@ -52,5 +53,4 @@ class ApiAccess(permissions.BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             raise exceptions.NotAuthenticated()
-        roles = set(user.memberships.filter(is_active=True).values_list("role", flat=True))
-        return not (roles == {Role.PARTNER_VIEWER} and not user.is_superuser)
+        return not roles.is_partner_only(user)
