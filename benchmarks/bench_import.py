@@ -40,9 +40,9 @@ def main():
     from django.core.management import call_command
 
     from accounts.models import User
+    from core.sheets import sheet_export, sheet_import
     from pillars.models import Pillar
     from policy.models import Activity, Objective, Policy
-    from policy.sheets import sheet_export, sheet_import
 
     call_command("migrate", verbosity=0)
     call_command("seed_reference", verbosity=0)

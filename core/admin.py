@@ -13,6 +13,7 @@ from import_export.formats.base_formats import CSV, XLSX
 from simple_history.admin import SimpleHistoryAdmin
 
 from core.services import plan_delete, plan_save
+from core.sheets import SHEETS, SheetRefused, load_dataset, start_import
 
 NAME_FIELDS = ("name_en", "name_ar", "name_ckb")
 TITLE_FIELDS = ("title_en", "title_ar", "title_ckb")
@@ -87,8 +88,9 @@ class ImportExportPlanAdmin(ServiceWritesMixin, ImportExportModelAdmin, SimpleHi
 
     def import_action(self, request, **kwargs):
         """A sheet of more than IMPORT_JOB_ROWS rows is checked and imported in the background
-        (policy/tasks.py), with a page that follows it, instead of in this request: thousands
-        of rows, read twice (preview, then import), would pass the server's time-out."""
+        (core.sheets.start_import: policy/tasks.py), with a page that follows it, instead of in
+        this request: thousands of rows, read twice (preview, then import), would pass the
+        server's time-out."""
         if request.method == "POST" and self.has_import_permission(request):
             job = self._import_in_background(request)
             if job is not None:
@@ -96,9 +98,6 @@ class ImportExportPlanAdmin(ServiceWritesMixin, ImportExportModelAdmin, SimpleHi
         return super().import_action(request, **kwargs)
 
     def _import_in_background(self, request):
-        from jobs.services import job_start
-        from policy.sheets import SHEETS, SheetRefused, load_dataset
-
         form = self.create_import_form(request)
         if not form.is_valid():
             return None
@@ -115,13 +114,8 @@ class ImportExportPlanAdmin(ServiceWritesMixin, ImportExportModelAdmin, SimpleHi
             return None  # the library's own page says what is wrong with the file
         if sheet is None or rows <= settings.IMPORT_JOB_ROWS:
             return None
-        return job_start(
-            user=request.user,
-            kind="plan.import_check",
-            params={"sheet": sheet, "file": upload.name},
-            source=content,
-            source_name=upload.name,
-            total=rows,
+        return start_import(
+            user=request.user, sheet=sheet, content=content, file_name=upload.name, rows=rows
         )
 
     def get_import_data_kwargs(self, **kwargs):

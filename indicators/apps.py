@@ -7,7 +7,7 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators and periods")
 
     def ready(self):
-        from core import planbook
+        from core import planbook, sheets
         from indicators import resources
 
         planbook.register("disaggregations", resources.DisaggregationResource, 70)
@@ -19,3 +19,5 @@ class IndicatorsConfig(AppConfig):
         planbook.register(
             "targets", resources.TargetResource, 160, plan_path="indicator__policy__code"
         )
+        sheets.register("indicators", resources.IndicatorResource, 150)
+        sheets.register("targets", resources.TargetResource, 160)

@@ -7,8 +7,8 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Implementation plan")
 
     def ready(self):
-        from core import planbook
-        from policy import resources
+        from core import planbook, sheets
+        from policy import resources, tasks
 
         planbook.register("vulnerable_groups", resources.VulnerableGroupResource, 40)
         planbook.register("themes", resources.ThemeResource, 50)
@@ -22,3 +22,7 @@ class PolicyConfig(AppConfig):
         planbook.register(
             "funding", resources.FundingResource, 140, plan_path="activity__objective__policy__code"
         )
+        sheets.register("entities", resources.EntityResource, 80)
+        sheets.register("objectives", resources.ObjectiveResource, 120)
+        sheets.register("activities", resources.ActivityResource, 130)
+        sheets.configure(start_import=tasks.start_check)

@@ -1,13 +1,25 @@
 """Plan sheets imported in the background (the admin hands over sheets of more than
 IMPORT_JOB_ROWS rows): first a check, which writes nothing and counts what would change, then,
 when the person confirms, the import. Both as the person who uploaded the sheet, with their
-rights at the time each runs, all or nothing (policy.sheets.sheet_import)."""
+rights at the time each runs, all or nothing (core.sheets.sheet_import)."""
 
 from django.utils.translation import gettext as _
 
+from core.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
 from jobs.registry import register
-from jobs.services import JobRefused, continue_as
-from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
+from jobs.services import JobRefused, continue_as, job_start
+
+
+def start_check(*, user, sheet, content, file_name, rows):
+    """The admin's hand-over of a large sheet (core.sheets.start_import): its check first."""
+    return job_start(
+        user=user,
+        kind="plan.import_check",
+        params={"sheet": sheet, "file": file_name},
+        source=content,
+        source_name=file_name,
+        total=rows,
+    )
 
 
 def _run(job, progress, dry_run):

@@ -620,7 +620,7 @@ def _edited(sheet, change):
     """The sheet as exported, each row changed by change(row) -> {column: value}."""
     import tablib
 
-    from policy.sheets import sheet_export
+    from core.sheets import sheet_export
 
     exported = sheet_export(sheet=sheet)
     headers = list(exported.headers)
@@ -635,7 +635,7 @@ def _edited(sheet, change):
 def test_an_import_refreshes_the_figures_it_changes(world, director):
     """Imports write in bulk (no plan_save a row): one refresh for the lot. A target changed by
     a sheet moves the achievement; a partner added by a sheet owes a report."""
-    from policy.sheets import sheet_import
+    from core.sheets import sheet_import
     from tests.reporting_helpers import approved
 
     approved(world)

@@ -11,11 +11,11 @@ import tablib
 from django.urls import reverse
 
 from accounts.models import Role
+from core.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
 from governorates.models import District, Governorate
 from indicators.models import Disaggregation, Indicator, ReportingPeriod, Target
 from pillars.models import Pillar
 from policy.models import Activity, ActivityPartner, Entity, Objective, Theme, VulnerableGroup
-from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_export, sheet_import
 from tests.factories import PolicyFactory, UserFactory, with_role
 from tests.signin_helpers import verified_login
 

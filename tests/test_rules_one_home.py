@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from rest_framework.test import APIClient
 
+from core.sheets import SheetRefused, sheet_export, sheet_import
 from policy.models import Activity
-from policy.sheets import SheetRefused, sheet_export, sheet_import
 from tests.factories import (
     ActivityFactory,
     EntityFactory,

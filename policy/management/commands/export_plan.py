@@ -3,8 +3,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from core import planbook
+from core.sheets import SHEETS, sheet_export
 from policy.models import Policy
-from policy.sheets import SHEETS, sheet_export
 
 
 class Command(BaseCommand):

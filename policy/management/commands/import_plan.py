@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from accounts.models import User
-from policy.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
+from core.sheets import SHEETS, SheetRefused, load_dataset, sheet_import
 
 
 class Command(BaseCommand):

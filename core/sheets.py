@@ -1,23 +1,44 @@
-"""The spreadsheets the plan can be loaded from and saved to, by name, in dependency order."""
+"""The spreadsheets the plan can be loaded from and saved to one at a time (the admin's import
+and export pages, `manage.py import_plan` and `export_plan`), by name, in dependency order.
+
+The apps register theirs in their AppConfig.ready() (`register`), with a place in the order
+(the one of the plan workbook, core/planbook.py), so that this module imports no app. The app
+that runs the import jobs says how a sheet too large for one request is imported in the
+background (`configure`).
+"""
 
 import tablib
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.importing import describe_errors
-from governorates.resources import DistrictResource, GovernorateResource
-from indicators.resources import IndicatorResource, TargetResource
-from policy.resources import ActivityResource, EntityResource, ObjectiveResource
 
-SHEETS = {
-    "governorates": GovernorateResource,
-    "districts": DistrictResource,
-    "entities": EntityResource,
-    "objectives": ObjectiveResource,
-    "activities": ActivityResource,
-    "indicators": IndicatorResource,
-    "targets": TargetResource,
-}
+# name -> the sheet's resource (core/importing.py), in dependency order.
+SHEETS: dict[str, type] = {}
+_ORDER: dict[str, int] = {}
+# start_import(user=, sheet=, content=, file_name=, rows=) -> the job checking the sheet.
+_BACKGROUND = {"start_import": None}
+
+
+def register(name, resource, order):
+    _ORDER[name] = order
+    SHEETS[name] = resource
+    ordered = sorted(SHEETS.items(), key=lambda item: _ORDER[item[0]])
+    SHEETS.clear()
+    SHEETS.update(ordered)
+
+
+def configure(*, start_import):
+    _BACKGROUND["start_import"] = start_import
+
+
+def start_import(*, user, sheet: str, content: bytes, file_name: str, rows: int):
+    """The background job that checks (then, when the person confirms, imports) a large sheet,
+    started; None when no app runs import jobs."""
+    start = _BACKGROUND["start_import"]
+    if start is None:
+        return None
+    return start(user=user, sheet=sheet, content=content, file_name=file_name, rows=rows)
 
 
 class SheetRefused(Exception):
