@@ -12,6 +12,38 @@ from core.models import Timestamped
 from governorates.models import Governorate
 from policy.models import Activity, Entity, Objective, Policy
 
+# The range of a number (a baseline, a target, a reported value, how much of an activity is
+# done): reported values and targets are never negative, and a percentage lies between 0 and
+# 100. The forms, the API's serializers, the workbooks and the services take these; the check
+# constraints (here and in reporting/models.py) hold them in the database.
+VALUE_MIN = 0
+PERCENT_RANGE = (VALUE_MIN, 100)
+NEGATIVE = _("A value cannot be negative.")
+PERCENT_OUTSIDE = _("A percentage lies between 0 and 100.")
+
+
+def value_range(unit) -> tuple:
+    """(lowest, highest) a number of an indicator of `unit` takes; highest None: no limit."""
+    highest = {Indicator.Unit.PERCENT: PERCENT_RANGE[1], Indicator.Unit.YES_NO: 1}.get(unit)
+    return VALUE_MIN, highest
+
+
+def is_percent(value) -> bool:
+    return PERCENT_RANGE[0] <= value <= PERCENT_RANGE[1]
+
+
+def range_problem(unit, value, negative=NEGATIVE) -> str | None:
+    """Why `value` (a reported value or a target) is out of range for `unit`: negative (the
+    `negative` message), or a percentage above 100; None when it is in range. Yes or no takes
+    0 or 1 (reporting.services.value_problem says so in its own words)."""
+    if value is None:
+        return None
+    if value < VALUE_MIN:
+        return negative
+    if unit == Indicator.Unit.PERCENT and not is_percent(value):
+        return PERCENT_OUTSIDE
+    return None
+
 
 class Disaggregation(NameTranslations):
     """A dimension an indicator must be reported by: sex, age band, vulnerable group ..."""
@@ -203,9 +235,9 @@ class Indicator(TitleTranslations, Timestamped):
             models.CheckConstraint(
                 condition=~Q(unit="percent")
                 | Q(baseline_value__isnull=True)
-                | Q(baseline_value__gte=0, baseline_value__lte=100),
+                | Q(baseline_value__gte=PERCENT_RANGE[0], baseline_value__lte=PERCENT_RANGE[1]),
                 name="indicator_percent_baseline_in_range",
-                violation_error_message=_("A percentage lies between 0 and 100."),
+                violation_error_message=PERCENT_OUTSIDE,
             ),
         ]
 
@@ -227,9 +259,9 @@ class Indicator(TitleTranslations, Timestamped):
         if (
             self.unit == self.Unit.PERCENT
             and self.baseline_value is not None
-            and not 0 <= self.baseline_value <= 100
+            and not is_percent(self.baseline_value)
         ):
-            errors["baseline_value"] = _("A percentage lies between 0 and 100.")
+            errors["baseline_value"] = PERCENT_OUTSIDE
         if self.carried_from_id and self.policy_id:
             predecessor = self.policy.predecessor_id
             if predecessor is None or self.carried_from.policy_id != predecessor:
@@ -394,7 +426,7 @@ class Target(Timestamped):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(value__gte=0),
+                condition=Q(value__gte=VALUE_MIN),
                 name="target_value_not_negative",
                 violation_error_message=_("A target cannot be negative."),
             ),
@@ -407,11 +439,13 @@ class Target(Timestamped):
 
     def clean(self):
         # Also enforced by a database trigger (migration 0002); here for a readable message.
-        if self.value is not None and self.value < 0:
-            raise ValidationError({"value": _("A target cannot be negative.")})
-        if self.indicator_id and self.period_id:
-            if self.period.policy_id != self.indicator.policy_id:
-                raise ValidationError({"period": _("The period belongs to another policy.")})
-            is_percent = self.indicator.unit == Indicator.Unit.PERCENT
-            if is_percent and self.value is not None and self.value > 100:
-                raise ValidationError({"value": _("A percentage lies between 0 and 100.")})
+        unit = self.indicator.unit if self.indicator_id else None
+        problem = range_problem(unit, self.value, negative=_("A target cannot be negative."))
+        if problem:
+            raise ValidationError({"value": problem})
+        if (
+            self.indicator_id
+            and self.period_id
+            and self.period.policy_id != self.indicator.policy_id
+        ):
+            raise ValidationError({"period": _("The period belongs to another policy.")})

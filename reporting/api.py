@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from accounts.api_access import ApiAccess
 from core.api import CodeOrIdFilter, IdFilter, PlanFilterSet
 from governorates.models import Governorate
-from indicators.models import Indicator, ReportingPeriod
+from indicators.models import PERCENT_RANGE, VALUE_MIN, Indicator, ReportingPeriod
 from jobs.export_jobs import ExportJobMixin
 from policy.models import Activity, Entity, VulnerableGroup, covering_q
 from reporting import services
@@ -144,14 +144,16 @@ class ValueInputSerializer(serializers.Serializer):
     governorate = serializers.SlugRelatedField(
         slug_field="code", queryset=Governorate.objects.all(), allow_null=True, required=False
     )
-    value = serializers.DecimalField(max_digits=18, decimal_places=4, allow_null=True, min_value=0)
+    value = serializers.DecimalField(
+        max_digits=18, decimal_places=4, allow_null=True, min_value=VALUE_MIN
+    )
 
 
 class ReportUpdateSerializer(serializers.Serializer):
     version = serializers.IntegerField(min_value=1)
     activity_status = serializers.ChoiceField(choices=Activity.Status.choices, required=False)
     percent_complete = serializers.IntegerField(
-        min_value=0, max_value=100, required=False, allow_null=True
+        min_value=PERCENT_RANGE[0], max_value=PERCENT_RANGE[1], required=False, allow_null=True
     )
     achievements = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)
     challenges = serializers.CharField(required=False, allow_blank=True, max_length=TEXT_LIMIT)

@@ -5,7 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.digits import western
-from indicators.models import Indicator
+from indicators.models import PERCENT_RANGE, Indicator, value_range
 from policy.models import Activity
 from reporting.evidence import ALLOWED_NAMES, check_evidence
 from reporting.models import COMMENT_LIMIT, TEXT_LIMIT, AgeBand, Sex
@@ -41,8 +41,8 @@ class ReportForm(forms.Form):
     percent_complete = LocalIntegerField(
         label=_("Percent complete"),
         help_text=_("How much of the whole activity is done, from 0 to 100."),
-        min_value=0,
-        max_value=100,
+        min_value=PERCENT_RANGE[0],
+        max_value=PERCENT_RANGE[1],
         required=False,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
@@ -93,12 +93,13 @@ class ReportForm(forms.Form):
             self.people_keys.append((name, group.pk))
         for row in rows:
             where = row.governorate.name if row.governorate else _("national total")
-            top = {Indicator.Unit.PERCENT: 100, Indicator.Unit.YES_NO: 1}.get(row.indicator.unit)
+            lowest, top = value_range(row.indicator.unit)
+            yes_no = row.indicator.unit == Indicator.Unit.YES_NO
             self.fields[row.key] = LocalDecimalField(
                 label=f"{row.indicator.title} ({where})",
-                help_text=_("1 for yes, 0 for no.") if top == 1 else "",
+                help_text=_("1 for yes, 0 for no.") if yes_no else "",
                 required=False,
-                min_value=0,
+                min_value=lowest,
                 max_value=top,
                 max_digits=18,
                 decimal_places=4,

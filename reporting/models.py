@@ -9,13 +9,16 @@ from simple_history.models import HistoricalRecords
 
 from core.models import Timestamped
 from governorates.models import Governorate
-from indicators.models import Indicator, ReportingPeriod
+from indicators.models import NEGATIVE, PERCENT_RANGE, VALUE_MIN, Indicator, ReportingPeriod
 from policy.models import Activity, Entity, VulnerableGroup
 
 # The longest a report's written parts may be, in characters: the same on the web form, the
 # API and the model, so no path takes what another refuses.
 TEXT_LIMIT = 20_000
 COMMENT_LIMIT = 5_000
+# How much of an activity is done lies in indicators.models.PERCENT_RANGE; said in these words
+# by the constraint below and by the report workbook's save (services.reports_bulk_save).
+PERCENT_COMPLETE_OUTSIDE = _("Percent complete lies between 0 and 100.")
 
 
 def _text(label, limit=TEXT_LIMIT):
@@ -96,9 +99,10 @@ class ProgressReport(models.Model):
                 violation_error_message=_("This report already exists."),
             ),
             models.CheckConstraint(
-                condition=Q(percent_complete__isnull=True) | Q(percent_complete__lte=100),
+                condition=Q(percent_complete__isnull=True)
+                | Q(percent_complete__lte=PERCENT_RANGE[1]),
                 name="report_percent_at_most_100",
-                violation_error_message=_("Percent complete lies between 0 and 100."),
+                violation_error_message=PERCENT_COMPLETE_OUTSIDE,
             ),
             models.CheckConstraint(
                 condition=Q(status__in=ReportStatus.values),
@@ -245,9 +249,9 @@ class IndicatorValue(Timestamped):
                 name="value_unique_national",
             ),
             models.CheckConstraint(
-                condition=Q(value__gte=0),
+                condition=Q(value__gte=VALUE_MIN),
                 name="value_not_negative",
-                violation_error_message=_("A value cannot be negative."),
+                violation_error_message=NEGATIVE,
             ),
         ]
         indexes = [

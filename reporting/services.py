@@ -19,11 +19,12 @@ from analytics import figures
 from core import copy
 from core.exports import safe_cell, unneutralise
 from core.services import StateError
-from indicators.models import Indicator, ReportingPeriod
+from indicators.models import PERCENT_RANGE, Indicator, ReportingPeriod, range_problem
 from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
 from reporting.evidence import check_evidence
 from reporting.models import (
+    PERCENT_COMPLETE_OUTSIDE,
     AgeBand,
     Evidence,
     IndicatorValue,
@@ -147,10 +148,9 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
 def value_problem(indicator, value) -> str | None:
     """Why `value` cannot be reported for `indicator` (a Decimal), or None: the one rule of a
     reported number, for the form, the workbook and the API."""
-    if value < 0:
-        return _("A value cannot be negative.")
-    if indicator.unit == Indicator.Unit.PERCENT and value > 100:
-        return _("A percentage lies between 0 and 100.")
+    problem = range_problem(indicator.unit, value)
+    if problem:
+        return problem
     if indicator.unit == Indicator.Unit.YES_NO and value not in (0, 1):
         return _("Answer yes (1) or no (0).")
     if value.as_tuple().exponent < -VALUE_DECIMALS or value >= VALUE_LIMIT:
@@ -691,9 +691,9 @@ def _field_problems(baseline, fields) -> list:
         for name, messages in error.message_dict.items():
             label = ProgressReport._meta.get_field(name).verbose_name
             problems.extend(f"{label}: {m}" for m in messages)
-    percent = fields.get("percent_complete")
-    if percent is not None and percent > 100:
-        problems.append(_("Percent complete lies between 0 and 100."))
+    percent = fields.get("percent_complete")  # clean_fields refused a negative one
+    if percent is not None and percent > PERCENT_RANGE[1]:
+        problems.append(PERCENT_COMPLETE_OUTSIDE)
     return problems
 
 

@@ -39,7 +39,7 @@ from core.workbook import (
     WorkbookWriter,
     read_workbook,
 )
-from indicators.models import Indicator, ReportingPeriod
+from indicators.models import PERCENT_RANGE, VALUE_MIN, Indicator, ReportingPeriod, value_range
 from policy.models import Activity, ActivityPartner
 from reporting import permissions, selectors, services
 from reporting.models import TEXT_LIMIT, ProgressReport, ReportStatus
@@ -163,8 +163,12 @@ def _yes_no_check():
 def _value_check(indicator):
     if indicator.unit == Indicator.Unit.YES_NO:
         return _yes_no_check()
-    maximum = 100 if indicator.unit == Indicator.Unit.PERCENT else None
-    return Check.number(minimum=0, maximum=maximum, decimals=services.VALUE_DECIMALS)
+    minimum, maximum = value_range(indicator.unit)
+    return Check.number(minimum=minimum, maximum=maximum, decimals=services.VALUE_DECIMALS)
+
+
+def _percent_check():
+    return Check.integer(minimum=PERCENT_RANGE[0], maximum=PERCENT_RANGE[1])
 
 
 def _report_columns():
@@ -181,7 +185,7 @@ def _report_columns():
             "percent_complete",
             _("Percent complete"),
             width=10,
-            check=Check.integer(minimum=0, maximum=100),
+            check=_percent_check(),
         ),
         Column(
             "achievements",
@@ -207,7 +211,7 @@ def _value_columns():
         Column("unit", _("Unit"), width=12),
         Column("target", _("Target"), width=10),
         Column("last_approved", _("Last approved value"), width=12),
-        Column("value", _("Value"), width=12, check=Check.number(minimum=0)),
+        Column("value", _("Value"), width=12, check=Check.number(minimum=VALUE_MIN)),
     ]
 
 
@@ -449,9 +453,7 @@ def read(user, content, name="", progress=None) -> Reading:
             }
             change.fields = {
                 "activity_status": row.choice("activity_status", status_check) or "",
-                "percent_complete": row.integer(
-                    "percent_complete", Check.integer(minimum=0, maximum=100)
-                ),
+                "percent_complete": row.integer("percent_complete", _percent_check()),
                 "achievements": row.text("achievements", Check.text(TEXT_LIMIT)),
                 "challenges": row.text("challenges", Check.text(TEXT_LIMIT)),
                 "next_steps": row.text("next_steps", Check.text(TEXT_LIMIT)),

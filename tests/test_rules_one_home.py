@@ -412,3 +412,92 @@ def test_a_visitor_sees_links_to_published_plans_only_on_the_pages(client, world
     world.policy.save()
     assert title in client.get(instrument).content.decode()
     assert world.activity.title in client.get(recommendation).content.decode()
+
+
+# -- the range of a number -----------------------------------------------------------------------
+
+
+def test_the_range_of_a_number_follows_its_unit():
+    from indicators.models import PERCENT_RANGE, Indicator, value_range
+
+    assert PERCENT_RANGE == (0, 100)
+    assert value_range(Indicator.Unit.PERCENT) == (0, 100)
+    assert value_range(Indicator.Unit.YES_NO) == (0, 1)
+    assert value_range(Indicator.Unit.NUMBER) == (0, None)
+    assert value_range(Indicator.Unit.AMOUNT) == (0, None)
+
+
+@pytest.fixture
+def percent(world):
+    from indicators.models import Indicator
+
+    world.indicator.unit = Indicator.Unit.PERCENT
+    world.indicator.save()
+    return world.indicator
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [("101", "A percentage lies between 0 and 100."), ("-1", "A value cannot be negative.")],
+)
+def test_a_reported_percentage_out_of_range_gets_one_message_on_every_path(
+    world, percent, value, message
+):
+    """The service's rule (the form, the workbook, the API save through it), and the bounds
+    the form, the API's serializer and the workbook's cell check put on the field."""
+    from decimal import Decimal
+
+    from reporting import selectors, services, workbook
+    from reporting.api import ValueInputSerializer
+    from reporting.forms import ReportForm
+
+    assert services.value_problem(percent, Decimal(value)) == message
+    report = services.report_start(
+        user=world.reporter, activity=world.activity, entity=world.cso_entity, period=world.period
+    )
+    rows = [r for r in selectors.value_rows(report) if r.indicator == percent]
+    form = ReportForm(rows=rows, groups=[])
+    field = form.fields[rows[0].key]
+    assert (field.min_value, field.max_value) == (0, 100)
+    check = workbook._value_check(percent)
+    assert (check.minimum, check.maximum) == (0, 100)
+    serializer = ValueInputSerializer(data={"indicator": percent.pk, "value": "-1"})
+    assert not serializer.is_valid() and "value" in serializer.errors
+
+
+def test_a_target_and_a_baseline_out_of_range_are_refused_on_the_value_field(world, percent):
+    from decimal import Decimal
+
+    from indicators.models import Target
+
+    over = Target(indicator=percent, period=world.previous, value=Decimal("101"))
+    with pytest.raises(ValidationError) as refused:
+        over.full_clean()
+    assert refused.value.message_dict["value"] == ["A percentage lies between 0 and 100."]
+    below = Target(indicator=percent, period=world.previous, value=Decimal("-1"))
+    with pytest.raises(ValidationError) as refused:
+        below.full_clean()
+    assert refused.value.message_dict["value"] == ["A target cannot be negative."]
+    percent.baseline_value = Decimal("100.5")
+    with pytest.raises(ValidationError) as refused:
+        percent.full_clean()
+    assert refused.value.message_dict["baseline_value"] == ["A percentage lies between 0 and 100."]
+
+
+def test_percent_complete_above_100_is_refused_by_the_form_the_api_and_the_workbook(world):
+    from core.workbook import Check
+    from reporting import services, workbook
+    from reporting.api import ReportUpdateSerializer
+    from reporting.forms import ReportForm
+
+    form = ReportForm(rows=[], groups=[])
+    field = form.fields["percent_complete"]
+    assert (field.min_value, field.max_value) == (0, 100)
+    assert workbook._percent_check() == Check.integer(minimum=0, maximum=100)
+    api = ReportUpdateSerializer(data={"version": 1, "percent_complete": 101})
+    assert not api.is_valid() and "percent_complete" in api.errors
+    report = services.report_start(
+        user=world.reporter, activity=world.activity, entity=world.cso_entity, period=world.period
+    )
+    problems = services._field_problems(report, {"percent_complete": 101})
+    assert problems == ["Percent complete lies between 0 and 100."]
