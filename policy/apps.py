@@ -7,7 +7,7 @@ class PolicyConfig(AppConfig):
     verbose_name = _("Implementation plan")
 
     def ready(self):
-        from core import planbook, sheets
+        from core import importing, planbook, sheets
         from policy import resources, tasks
 
         planbook.register("vulnerable_groups", resources.VulnerableGroupResource, 40)
@@ -26,3 +26,4 @@ class PolicyConfig(AppConfig):
         sheets.register("objectives", resources.ObjectiveResource, 120)
         sheets.register("activities", resources.ActivityResource, 130)
         sheets.configure(start_import=tasks.start_check)
+        importing.configure(policy_exists=resources.policy_exists)

@@ -32,6 +32,11 @@ NAMES = ("name_en", "name_ar", "name_ckb")
 TITLES = ("title_en", "title_ar", "title_ckb")
 
 
+def policy_exists(code) -> bool:
+    """Whether a plan's code names a policy (core.importing.configure)."""
+    return Policy.objects.filter(code=code).exists()
+
+
 def _by_depth(objects):
     """Parents before children, so a sheet imports top-down in one pass."""
 

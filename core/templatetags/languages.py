@@ -14,19 +14,3 @@ def in_language(row, prefix):
         if value:
             return value
     return ""
-
-
-@register.filter
-def currency_name(code):
-    """IQD -> "Iraqi dinar (IQD)" in the page's language."""
-    from policy.models import Currency
-
-    return dict(Currency.choices).get(code, code)
-
-
-@register.filter
-def activity_status_name(value):
-    """in_progress -> "In progress" in the page's language (for annotated raw values)."""
-    from policy.models import Activity
-
-    return dict(Activity.Status.choices).get(value, value)
