@@ -123,13 +123,6 @@ def over_time(period_values, aggregation):
     return figures[-1]
 
 
-def subsets_fit(total, subsets) -> bool:
-    """Whether counts of sub-groups ("of whom") stay within the total they are part of."""
-    if total is None or not subsets:
-        return True
-    return all(Decimal(s) <= Decimal(total) for s in subsets)
-
-
 def parts_agree(total, parts) -> bool:
     """Whether disaggregated parts add up to their total (a warning is shown when not)."""
     if total is None or not parts:

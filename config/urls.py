@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import language_set
+from config.views import home
 
 urlpatterns = [
     # Django's set_language, which also remembers the choice on a signed-in person's account.
@@ -14,6 +15,8 @@ urlpatterns = [
     path("", include("analytics.urls")),
     path("", include("followup.urls")),
     path("", include("reporting.urls")),
+    # The start page joins them: the overview for visitors, the reports for people signed in.
+    path("", home, name="home"),
 ]
 
-handler400 = "core.errors.bad_request"
+handler400 = "config.views.bad_request"

@@ -5,7 +5,6 @@ from reporting import views
 app_name = "reporting"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("my/", views.my_work, name="my_work"),
     path("reports/start/", views.report_start, name="start"),
     path("reports/<int:pk>/", views.report_detail, name="report"),

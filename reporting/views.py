@@ -1,3 +1,5 @@
+from decimal import Decimal
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -22,16 +24,6 @@ from reporting import permissions, selectors, services, workbook
 from reporting.filters import ReviewQueueFilter
 from reporting.forms import ReopenForm, ReportForm, ReviewForm, WorkbookUploadForm
 from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
-
-
-def home(request):
-    if not request.user.is_authenticated:
-        from analytics.views import public_home
-
-        return public_home(request)
-    if roles.is_reviewer(request.user):
-        return redirect("reporting:queue")
-    return redirect("reporting:my_work")
 
 
 @login_required
@@ -326,10 +318,15 @@ def evidence_download(request, pk):
     return attachment(evidence.file, evidence.original_name)
 
 
+def subsets_fit(total, subsets) -> bool:
+    """Whether counts of sub-groups ("of whom") stay within the total they are part of."""
+    if total is None or not subsets:
+        return True
+    return all(Decimal(s) <= Decimal(total) for s in subsets)
+
+
 def _people_warning(report):
     """A visible warning when the "of whom" counts do not fit in the people reached."""
-    from analytics.measures import subsets_fit
-
     people = list(report.people.all())
     groups = [p.count for p in people if p.vulnerable_group_id]
     if not groups:

@@ -243,7 +243,7 @@ def test_a_reviewer_and_a_visitor_read_the_portal_in_the_language(client, demo, 
 
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
     # The public home page and the dashboards, as a visitor.
-    page_in(client, reverse("reporting:home"), language)
+    page_in(client, reverse("home"), language)
     page_in(client, reverse("analytics:map"), language)
     page_in(client, reverse("analytics:map") + "?measure=activities", language)
     page_in(client, reverse("analytics:pillar", args=[Pillar.objects.first().code]), language)
@@ -482,7 +482,7 @@ def _every_page(world):
 
     report = approved(world)
     return [
-        (None, reverse("reporting:home")),
+        (None, reverse("home")),
         (None, reverse("login")),
         (None, reverse("password_reset")),
         (None, reverse("password_reset_done")),

@@ -261,7 +261,7 @@ def test_achievement_over_time_per_period(world, django_assert_num_queries):
 
 
 def test_subgroup_counts_must_fit_in_their_total():
-    from analytics.measures import subsets_fit
+    from reporting.views import subsets_fit
 
     assert subsets_fit(D(100), [D(40), D(100)])
     assert not subsets_fit(D(100), [D(101)])
