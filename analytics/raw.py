@@ -170,7 +170,10 @@ def governorate_measures(policy, as_of, measure, public=False):
     places = list(Governorate.objects.all())
     if measure == "activities":
         counts = dict(
-            Activity.objects.filter(objective__policy=policy, governorates__isnull=False)
+            # Listed and nation-wide at once counts once, as Activity.covers has it.
+            Activity.objects.filter(
+                objective__policy=policy, is_nationwide=False, governorates__isnull=False
+            )
             .values_list("governorates")
             .annotate(n=Count("id"))
         )
@@ -495,11 +498,13 @@ def activities_in(policy, governorate, limit=None):
 
 def activities_by_place(policy):
     """{governorate: activities there} for the map, as it counted them: those listing it
-    plus the nation-wide ones."""
+    plus the nation-wide ones (each once: Activity.covers)."""
     from governorates.models import Governorate
 
     counts = dict(
-        Activity.objects.filter(objective__policy=policy, governorates__isnull=False)
+        Activity.objects.filter(
+            objective__policy=policy, is_nationwide=False, governorates__isnull=False
+        )
         .values_list("governorates")
         .annotate(n=Count("id"))
     )

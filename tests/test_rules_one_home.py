@@ -343,6 +343,19 @@ def test_a_governorate_s_budget_counts_a_nationwide_activity_s_funding_once(part
     assert line["planned"] == summary["planned"] == Decimal("100")
 
 
+def test_a_governorate_counts_a_nationwide_activity_that_lists_it_once(partnerships):
+    """The raw map counted a nation-wide activity once as listed and once as nation-wide."""
+    from analytics import figures, raw, selectors
+
+    p = partnerships
+    policy = p.nationwide.objective.policy
+    figures.refresh(policy_ids=[policy.pk])
+    in_baghdad = Activity.objects.filter(objective__policy=policy).covering(p.baghdad.pk)
+    assert raw.activities_by_place(policy)[p.baghdad] == in_baghdad.count() == 2
+    assert raw.governorate_measures(policy, None, "activities")[p.baghdad] == 2
+    assert selectors.activity_count(policy, p.baghdad) == 2
+
+
 # -- visitors see published plans only ---------------------------------------------------------
 
 
