@@ -80,6 +80,11 @@ def schedule_refresh(
     transaction.on_commit(_run_pending, robust=True)
 
 
+def reports_changed(sender, indicator_ids=(), period_ids=(), **kwargs):
+    """reporting.signals.reports_changed: a report's step changed what the figures count."""
+    schedule_refresh(indicator_ids, period_ids=period_ids)
+
+
 def plan_changed(sender, instance, deleted=False, **kwargs):
     """core.services.plan_changed: refresh what a written plan row changes. A deleted
     indicator's figures went with it (on delete cascade); other rows change only the version."""

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import roles
-from analytics import figures
 from core import copy
 from core.exports import safe_cell, unneutralise
 from core.services import StateError
@@ -34,6 +33,7 @@ from reporting.models import (
     ReportStatus,
     Sex,
 )
+from reporting.signals import reports_changed
 
 # What IndicatorValue.value holds (max_digits=18, decimal_places=4).
 VALUE_DIGITS = IndicatorValue._meta.get_field("value").max_digits
@@ -85,6 +85,11 @@ def _bump(report, user, **fields):
     report._history_user = user
     report.save()
     return report
+
+
+def _counts_changed(indicator_ids=(), period_ids=()):
+    """The figures of these indicators and periods change (reporting.signals)."""
+    reports_changed.send(ProgressReport, indicator_ids=indicator_ids, period_ids=period_ids)
 
 
 def _indicators_of(report):
@@ -140,7 +145,7 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
         if existing is None:
             raise
         return existing
-    figures.schedule_refresh(period_ids=[report.period_id])  # the report counts
+    _counts_changed(period_ids=[report.period_id])  # the report counts
     _event(report, user, ReportEvent.Kind.CREATED)
     return report
 
@@ -363,7 +368,7 @@ def report_submit(*, user, report, version):
         raise ValidationError(missing)
     report = _bump(report, user, status=ReportStatus.SUBMITTED, submitted_at=timezone.now())
     _event(report, user, ReportEvent.Kind.SUBMITTED)
-    figures.schedule_refresh(period_ids=[report.period_id])  # the reporting rate
+    _counts_changed(period_ids=[report.period_id])  # the reporting rate
     notifications.notify_submitted(report)
     return report
 
@@ -390,7 +395,7 @@ def report_return(*, user, report, version, comment):
         raise TransitionNotAllowed(_("Only a submitted report can be returned."))
     report = _bump(report, user, status=ReportStatus.RETURNED)
     _event(report, user, ReportEvent.Kind.RETURNED, comment.strip())
-    figures.schedule_refresh(period_ids=[report.period_id])
+    _counts_changed(period_ids=[report.period_id])
     notifications.notify_returned(report, comment.strip())
     return report
 
@@ -411,7 +416,7 @@ def report_approve(*, user, report, version, comment=""):
     if comment.strip():
         _event(report, user, ReportEvent.Kind.COMMENTED, comment.strip())
     _event(report, user, ReportEvent.Kind.APPROVED)
-    figures.schedule_refresh(_indicators_of(report), period_ids=[report.period_id])
+    _counts_changed(_indicators_of(report), period_ids=[report.period_id])
     notifications.notify_approved(report)
     return report
 
@@ -429,7 +434,7 @@ def report_reopen(*, user, report, reason):
     report._change_reason = reason.strip()
     report = _bump(report, user, status=ReportStatus.RETURNED, approved_at=None)
     _event(report, user, ReportEvent.Kind.REOPENED, reason.strip())
-    figures.schedule_refresh(_indicators_of(report), period_ids=[report.period_id])
+    _counts_changed(_indicators_of(report), period_ids=[report.period_id])
     notifications.notify_reopened(report, reason.strip())
     return report
 
@@ -817,7 +822,7 @@ def _bulk_write(user, outcomes, reason):
     if cleared:
         bulk_delete(IndicatorValue, cleared, user, reason)
     if created:
-        figures.schedule_refresh(period_ids={r.period_id for r in created})  # the reports count
+        _counts_changed(period_ids={r.period_id for r in created})  # the reports count
 
 
 VALUE_COLUMNS = ["id", "updated_at", "report_id", "indicator_id", "governorate_id", "value", "note"]
