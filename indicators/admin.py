@@ -11,7 +11,7 @@ from indicators.models import (
     Target,
 )
 from indicators.resources import FrameworkReferenceResource, IndicatorResource, TargetResource
-from reporting.services import period_close, period_open
+from indicators.services import period_close, period_open
 
 
 @admin.register(Disaggregation)

@@ -475,26 +475,6 @@ def evidence_remove(*, user, evidence) -> None:
     transaction.on_commit(lambda: storage.delete(stored))
 
 
-def _period_status(*, user, period, status):
-    if not roles.is_directorate_admin(user):
-        raise PermissionDenied(_("Only Directorate admins open and close reporting periods."))
-    period.status = status
-    period._history_user = user
-    period.full_clean()
-    period.save()
-    return period
-
-
-@transaction.atomic
-def period_open(*, user, period):
-    return _period_status(user=user, period=period, status=ReportingPeriod.Status.OPEN)
-
-
-@transaction.atomic
-def period_close(*, user, period):
-    return _period_status(user=user, period=period, status=ReportingPeriod.Status.CLOSED)
-
-
 PEOPLE_KEYS = [(sex, band) for sex in Sex.values for band in AgeBand.values]
 
 

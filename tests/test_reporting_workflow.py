@@ -241,11 +241,13 @@ def test_e_mails_go_to_reviewers_on_submission_and_to_reporters_on_return_and_ap
 
 
 def test_a_period_is_opened_and_closed_only_by_a_directorate_admin(world):
+    from indicators.services import period_close, period_open
+
     with pytest.raises(PermissionDenied):
-        services.period_close(user=world.reviewer, period=world.period)
-    services.period_close(user=world.admin, period=world.period)
+        period_close(user=world.reviewer, period=world.period)
+    period_close(user=world.admin, period=world.period)
     assert ReportingPeriod.objects.get(pk=world.period.pk).status == "closed"
-    services.period_open(user=world.admin, period=world.period)
+    period_open(user=world.admin, period=world.period)
     assert ReportingPeriod.objects.get(pk=world.period.pk).status == "open"
 
 
