@@ -1,8 +1,10 @@
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
+from indicators.carry_over import policy_carry_over
 from indicators.models import (
     Disaggregation,
     FrameworkReference,
@@ -12,6 +14,8 @@ from indicators.models import (
 )
 from indicators.resources import FrameworkReferenceResource, IndicatorResource, TargetResource
 from indicators.services import period_close, period_open
+from policy.admin import PolicyAdmin
+from policy.models import Policy
 
 
 @admin.register(Disaggregation)
@@ -146,3 +150,59 @@ class TargetAdmin(ImportExportPlanAdmin):
     list_select_related = ("indicator", "period", "governorate")
     search_fields = ("indicator__code", *(f"indicator__{f}" for f in TITLE_FIELDS))
     autocomplete_fields = ("indicator", "period", "governorate")
+
+
+class PolicyCarryOverAdmin(PolicyAdmin):
+    """The plans' admin (policy/admin.py) with the carry-over to the successor plan, which copies
+    indicators as well as activities (indicators/carry_over.py): the policy app sits below this
+    one and imports none of it."""
+
+    actions = [*PolicyAdmin.actions, "carry_over"]
+
+    @admin.action(description=_("Carry over to the successor plan"), permissions=["change"])
+    def carry_over(self, request, queryset):
+        """Each selected plan's activities and indicators go to its one successor plan
+        (indicators.carry_over.policy_carry_over: all or nothing, and nothing twice)."""
+        for source in queryset:
+            successors = list(source.successors.all())
+            if len(successors) != 1:
+                self.message_user(
+                    request,
+                    gettext(
+                        "%(plan)s: nothing carried over; it needs exactly one successor plan "
+                        "(a plan naming it as its predecessor)."
+                    )
+                    % {"plan": source.code},
+                    messages.ERROR,
+                )
+                continue
+            try:
+                result = policy_carry_over(user=request.user, source=source, target=successors[0])
+            except (PermissionDenied, ValidationError) as error:
+                problems = getattr(error, "messages", None) or [str(error)]
+                self.message_user(
+                    request,
+                    gettext("%(plan)s: nothing carried over: %(problems)s")
+                    % {"plan": source.code, "problems": " ".join(problems)},
+                    messages.ERROR,
+                )
+                continue
+            self.message_user(
+                request,
+                gettext(
+                    "%(plan)s to %(successor)s: %(objectives)d objective(s), %(activities)d "
+                    "activity(ies) and %(indicators)d indicator(s) carried over."
+                )
+                % {
+                    "plan": source.code,
+                    "successor": successors[0].code,
+                    "objectives": len(result.objectives),
+                    "activities": len(result.activities),
+                    "indicators": len(result.indicators),
+                },
+                messages.SUCCESS,
+            )
+
+
+admin.site.unregister(Policy)
+admin.site.register(Policy, PolicyCarryOverAdmin)

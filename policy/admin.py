@@ -1,16 +1,14 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
-from policy.carry_over import policy_carry_over
 from policy.models import (
     Activity,
     ActivityPartner,
@@ -49,7 +47,7 @@ class WorkbookForm(forms.Form):
 
 @admin.register(Policy)
 class PolicyAdmin(PlanAdmin):
-    actions = ["carry_over"]
+    # The carry-over to the successor plan copies indicators too: indicators/admin.py adds it.
     change_list_template = "admin/policy/policy/change_list.html"
 
     def get_urls(self):
@@ -153,50 +151,6 @@ class PolicyAdmin(PlanAdmin):
         ),
         (_("Title"), {"fields": (*TITLE_FIELDS, "description")}),
     )
-
-    @admin.action(description=_("Carry over to the successor plan"), permissions=["change"])
-    def carry_over(self, request, queryset):
-        """Each selected plan's activities and indicators go to its one successor plan
-        (policy.carry_over.policy_carry_over: all or nothing, and nothing twice)."""
-        for source in queryset:
-            successors = list(source.successors.all())
-            if len(successors) != 1:
-                self.message_user(
-                    request,
-                    gettext(
-                        "%(plan)s: nothing carried over; it needs exactly one successor plan "
-                        "(a plan naming it as its predecessor)."
-                    )
-                    % {"plan": source.code},
-                    messages.ERROR,
-                )
-                continue
-            try:
-                result = policy_carry_over(user=request.user, source=source, target=successors[0])
-            except (PermissionDenied, ValidationError) as error:
-                problems = getattr(error, "messages", None) or [str(error)]
-                self.message_user(
-                    request,
-                    gettext("%(plan)s: nothing carried over: %(problems)s")
-                    % {"plan": source.code, "problems": " ".join(problems)},
-                    messages.ERROR,
-                )
-                continue
-            self.message_user(
-                request,
-                gettext(
-                    "%(plan)s to %(successor)s: %(objectives)d objective(s), %(activities)d "
-                    "activity(ies) and %(indicators)d indicator(s) carried over."
-                )
-                % {
-                    "plan": source.code,
-                    "successor": successors[0].code,
-                    "objectives": len(result.objectives),
-                    "activities": len(result.activities),
-                    "indicators": len(result.indicators),
-                },
-                messages.SUCCESS,
-            )
 
 
 class ActivityInline(admin.TabularInline):

@@ -14,8 +14,8 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from analytics import selectors
+from indicators.carry_over import policy_carry_over
 from indicators.models import FrameworkReference, Indicator
-from policy.carry_over import policy_carry_over
 from policy.models import Activity, Objective
 from reporting.models import IndicatorValue, ProgressReport, ReportStatus
 from tests.factories import ActivityFactory, IndicatorFactory, PolicyFactory, api_key
