@@ -14,6 +14,7 @@ from accounts.roles import (
     object_rule,
     reporter_memberships,
 )
+from policy.models import covering_q
 from reporting.models import ReportStatus
 
 
@@ -82,7 +83,7 @@ def visible_reports_filter(user) -> Q:
     for m in reporter_memberships(user):
         condition |= Q(entity_id=m.entity_id, governorate_id=m.governorate_id)
     for m in governorate_focal_points(user):
-        covers = Q(activity__is_nationwide=True) | Q(activity__governorates=m.governorate_id)
+        covers = covering_q(m.governorate_id, path="activity")
         same_place = Q(governorate__isnull=True) | Q(governorate_id=m.governorate_id)
         condition |= covers & same_place & ~Q(status=ReportStatus.DRAFT)
     if has_role(user, Role.PARTNER_VIEWER):
