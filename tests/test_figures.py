@@ -178,7 +178,7 @@ def assert_both_ways_agree(policy):
 
 
 def test_the_demo_plan_gives_the_same_figures_both_ways(db):
-    from policy.management.commands.seed_demo import POLICY_CODE
+    from config.management.commands.seed_demo import POLICY_CODE
     from policy.models import Policy
 
     call_command("seed_demo", "--force", stdout=io.StringIO())  # refreshes the demo plan's figures

@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "followup",
     "audit",
     "jobs",
+    # The top layer (pyproject.toml, [tool.importlinter]): commands that join every app
+    # (seed_demo).
+    "config",
 ]
 
 MIDDLEWARE = [

@@ -15,10 +15,10 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from accounts.models import User
+from config.management.commands.seed_demo import DEMO_PASSWORD
 from indicators.models import ReportingPeriod
 from jobs.models import Job
 from jobs.tasks import run
-from policy.management.commands.seed_demo import DEMO_PASSWORD
 from reporting import services
 from reporting.models import IndicatorValue, ProgressReport, ReportStatus
 

@@ -1,5 +1,9 @@
+"""The demo portal: it fills every app (the plan, accounts, reports, the follow-up record, the
+figures), so it lives at the top, in config, which alone may import them all."""
+
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
@@ -7,6 +11,7 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from accounts.services import demo_authenticator_set, membership_grant
+from analytics import figures
 from core import planbook
 from followup.seeding import load_demo as load_demo_followup
 from governorates.models import Governorate
@@ -19,7 +24,7 @@ POLICY_CODE = "np-2021-2024"
 REASON = "Demo data"
 # The demo plan: a plan workbook (core/planbook.py) built from the outcomes of the civil-society
 # conference of 26 September 2020 in Baghdad (../shared/source/), in three languages.
-DEMO_PLAN = Path(__file__).resolve().parents[2] / "data" / "demo-plan.xlsx"
+DEMO_PLAN = Path(apps.get_app_config("policy").path) / "data" / "demo-plan.xlsx"
 
 # Accounts that sign in with a second factor get the demo authenticator (a published secret,
 # accounts/services.py); `manage.py otp_code <username>` prints its current code.
@@ -67,9 +72,7 @@ class Command(BaseCommand):
             self.load_users()
         reports = load_demo_reports(policy) + load_demo_history(policy)
         reports += load_demo_followup(policy)
-        from analytics import figures  # the demo's reports were written past the services
-
-        figures.refresh(policy_ids=[policy.pk])
+        figures.refresh(policy_ids=[policy.pk])  # the demo's reports were written past the services
         if reports:
             self.counts["created"] = self.counts.get("created", 0) + reports
         summary = ", ".join(f"{n} {o}" for o, n in sorted(self.counts.items()))
