@@ -19,7 +19,6 @@ from accounts import services
 from accounts.models import ApiToken, Membership, User
 from core.admin import ServiceWritesMixin
 
-
 # Permission groups grant nothing here (accounts.backends): roles come from memberships.
 if admin.site.is_registered(Group):
     admin.site.unregister(Group)
