@@ -1,7 +1,9 @@
 """Settings for the test suite. The database still comes from DATABASE_URL (PostgreSQL in CI)."""
 
+import os
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .base import *  # noqa: F403
 
@@ -30,3 +32,20 @@ FIGURES_REFRESH = "immediate"  # tests run in transactions that never commit (an
 
 # Tasks run in the test's own process; tests/test_worker.py runs them through a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
+
+# The suite runs in parallel processes (pytest-xdist: gw0, gw1, ...). Each has its own test
+# database (pytest-django adds _gw0, _gw1 to its name) and needs its own Redis database too:
+# the tests empty the cache (cache.clear() is FLUSHDB), and the Celery worker of
+# tests/test_worker.py takes the tasks its broker holds. gw0 keeps the database of REDIS_URL
+# (15 in CI), gw1 the one below it, and so on.
+_XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
+if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405
+    _url = urlsplit(REDIS_URL)  # noqa: F405
+    _base = int(_url.path.strip("/") or 0)
+    _index = int(_XDIST_WORKER[2:])
+    _db = _base - _index if _index <= _base else _base + _index
+    _worker_url = urlunsplit(_url._replace(path=f"/{_db}"))
+    if CELERY_BROKER_URL == REDIS_URL:  # noqa: F405
+        CELERY_BROKER_URL = _worker_url
+    REDIS_URL = _worker_url
+    CACHES["default"]["LOCATION"] = REDIS_URL  # noqa: F405
