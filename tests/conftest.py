@@ -23,6 +23,25 @@ def reference(db):
     call_command("seed_reference", stdout=io.StringIO())
 
 
+@pytest.fixture(scope="session")
+def demo_snapshot(django_db_setup, django_db_blocker):
+    """The rows `manage.py seed_demo` writes, seeded once per test process (and rolled back):
+    tests/demo_snapshot.py."""
+    from tests import demo_snapshot as snapshots
+
+    with django_db_blocker.unblock():
+        return snapshots.seed_and_take()
+
+
+@pytest.fixture
+def demo(db, demo_snapshot):
+    """The demo plan, accounts and reports, as `manage.py seed_demo` leaves them, put back from
+    the snapshot for each test (in the test's transaction: what the test changes goes with it)."""
+    from tests import demo_snapshot as snapshots
+
+    snapshots.restore(demo_snapshot)
+
+
 @pytest.fixture
 def director(db):
     return UserFactory(username="boss", is_staff=True, is_superuser=True)

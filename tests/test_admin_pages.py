@@ -1,22 +1,14 @@
 """Every admin page a Directorate admin uses answers, with the demo plan loaded."""
 
-import io
-
 import pytest
 from django.contrib import admin
-from django.core.management import call_command
 from django.urls import reverse
 
 from accounts.models import User
 from policy.models import Activity
 from tests.signin_helpers import verified_login
 
-
-@pytest.fixture
-def demo(db, settings):
-    settings.DEBUG = True  # seed_demo refuses to run otherwise
-    call_command("seed_demo", stdout=io.StringIO())
-    settings.DEBUG = False
+# `demo` (tests/conftest.py): the demo plan as seed_demo leaves it.
 
 
 @pytest.fixture

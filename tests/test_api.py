@@ -475,16 +475,13 @@ def test_a_deeply_nested_json_body_is_a_clear_400(world, body):
         assert "nested too deeply" in response.json()["detail"]
 
 
-def test_a_value_row_is_written_as_drfs_serializer_writes_it(db):
+def test_a_value_row_is_written_as_drfs_serializer_writes_it(demo):
     """The values list builds its rows from flat columns (analytics/api.py) instead of model
     instances and DRF's generic field machinery: for every approved value of the demo plan (in
     a governorate and nation-wide, sensitive ones too), for a visitor and for a signed-in
     account, the list, a value's own address and an export job write what DRF's
     ModelSerializer writes of the value's model instance."""
-    import io as _io
-
     from django.contrib.auth.models import AnonymousUser
-    from django.core.management import call_command
     from django.test import RequestFactory
     from rest_framework import serializers
 
@@ -492,7 +489,6 @@ def test_a_value_row_is_written_as_drfs_serializer_writes_it(db):
     from analytics.api import IndicatorValueSerializer, IndicatorValueViewSet
     from reporting.models import IndicatorValue
 
-    call_command("seed_demo", "--force", stdout=_io.StringIO())
     values = IndicatorValue.objects.filter(report__status="approved")
     assert values.filter(governorate=None).exists() and values.filter(governorate__isnull=False)
     assert values.filter(indicator__is_sensitive=True).exists()

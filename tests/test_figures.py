@@ -177,11 +177,11 @@ def assert_both_ways_agree(policy):
             )
 
 
-def test_the_demo_plan_gives_the_same_figures_both_ways(db):
+def test_the_demo_plan_gives_the_same_figures_both_ways(demo):
+    """The demo as seed_demo leaves it (tests/conftest.py), its figures refreshed by seed_demo."""
     from config.management.commands.seed_demo import POLICY_CODE
     from policy.models import Policy
 
-    call_command("seed_demo", "--force", stdout=io.StringIO())  # refreshes the demo plan's figures
     policy = Policy.objects.get(code=POLICY_CODE)
     assert IndicatorValue.objects.filter(report__status="approved").exists()
     assert_both_ways_agree(policy)

@@ -13,7 +13,6 @@ from pathlib import Path
 import polib
 import pytest
 from django.conf import settings
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
@@ -183,9 +182,9 @@ def page_in(client, url, language, data=None):
 
 
 @pytest.fixture
-def demo(db, settings, tmp_path):
+def demo(demo, settings, tmp_path):
+    """The demo plan (tests/conftest.py); evidence uploaded goes to a temporary folder."""
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", "--force", stdout=io.StringIO())
 
 
 @pytest.mark.parametrize("language", TRANSLATED)

@@ -106,15 +106,15 @@ def test_seed_demo_loads_a_plan_for_every_pillar_and_the_demo_accounts(db, debug
     assert not User.objects.get(username="director").is_superuser
 
 
-def test_the_demo_plan_speaks_three_languages(db, debug):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_the_demo_plan_speaks_three_languages(demo):
     for model in (Objective, Activity, Indicator):
         assert not model.objects.filter(title_ar="").exists(), model
         assert not model.objects.filter(title_ckb="").exists(), model
 
 
-def test_seed_demo_is_idempotent(db, debug):
-    call_command("seed_demo", stdout=io.StringIO())
+def test_seed_demo_is_idempotent(demo, debug):
+    """Run again over the demo it made (`demo`, tests/conftest.py: seed_demo's rows), seed_demo
+    changes nothing."""
     before = state()
     call_command("seed_demo", stdout=io.StringIO())
     assert state() == before

@@ -1,12 +1,10 @@
 """Browser tests: real headless Chromium driven by Playwright against pytest-django's
 live_server. Skipped, with the reason, when Playwright or /usr/bin/chromium is missing."""
 
-import io
 import os
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
 
 # Playwright's sync API keeps an event loop in this thread; Django would then refuse ORM calls
 # from the test (and the fixtures) as "async unsafe". Nothing here is really asynchronous.
@@ -54,10 +52,15 @@ def chromium():
 
 
 @pytest.fixture
-def demo_data(transactional_db, settings, tmp_path):
-    """The demo plan, accounts and reports; uploaded evidence goes to a temporary folder."""
+def demo_data(transactional_db, demo_snapshot, settings, tmp_path):
+    """The demo plan, accounts and reports, as `manage.py seed_demo` leaves them, committed for
+    the live server from the snapshot seeded once per test process (tests/demo_snapshot.py); the
+    flush after the test empties the database again. Uploaded evidence goes to a temporary
+    folder."""
+    from tests import demo_snapshot as snapshots
+
     settings.MEDIA_ROOT = tmp_path / "media"
-    call_command("seed_demo", "--force", stdout=io.StringIO())
+    snapshots.restore(demo_snapshot)
 
 
 @pytest.fixture
