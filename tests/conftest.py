@@ -1,4 +1,5 @@
 import io
+import time
 
 import pytest
 from django.core.management import call_command
@@ -21,6 +22,27 @@ def _english_outside_requests():
 @pytest.fixture
 def reference(db):
     call_command("seed_reference", stdout=io.StringIO())
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database. Before it is dropped, a connection that a thread of this
+    process (the live server's, a Celery worker's) may still hold is given a few seconds to
+    close, then closed: PostgreSQL does not drop a database in use (a process of pytest-xdist
+    can end right after its last browser test)."""
+    yield
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    others = "FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        for _ in range(50):
+            cursor.execute(f"SELECT count(*) {others}")
+            if not cursor.fetchone()[0]:
+                return
+            time.sleep(0.1)
+        cursor.execute(f"SELECT pg_terminate_backend(pid) {others}")
 
 
 @pytest.fixture(scope="session")
