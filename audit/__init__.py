@@ -26,6 +26,18 @@ def _http(request):
     return getattr(request, "_request", request)  # a DRF Request wraps Django's
 
 
+def _text(value):
+    """What PostgreSQL can store: a NUL (which neither text nor JSON columns take) becomes the
+    replacement character, so a hostile address is still logged, and visibly."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {_text(k): _text(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_text(v) for v in value]
+    return value
+
+
 def record(request, kind, *, actor=_FROM_REQUEST, target=None, username=None, **details):
     """Add one event to the access log and return it.
 
@@ -46,19 +58,19 @@ def record(request, kind, *, actor=_FROM_REQUEST, target=None, username=None, **
     event = AccessEvent(
         kind=kind,
         actor=actor,
-        username=str(username)[:150],
-        details=details,
+        username=_text(str(username))[:150],
+        details=_text(details),
     )
     if http is not None:
         event.ip = client_ip(http)
-        event.user_agent = http.META.get("HTTP_USER_AGENT", "")[:255]
-        event.path = http.path[:255]
+        event.user_agent = _text(http.META.get("HTTP_USER_AGENT", ""))[:255]
+        event.path = _text(http.path)[:255]
         event.method = http.method or ""
     if target is not None:
         if hasattr(target, "_meta"):
             event.target_type = target._meta.label_lower
             event.target_id = str(target.pk or "")[:64]
-        event.target = str(target)[:255]
+        event.target = _text(str(target))[:255]
     event.save()
     return event
 

@@ -161,6 +161,9 @@ def exception_handler(exc, context):
         exc = exceptions.PermissionDenied(str(exc) or None)
     elif isinstance(exc, StateError):
         exc = Conflict(str(exc))
+    if isinstance(exc, exceptions.ValidationError) and isinstance(exc.detail, list):
+        # A bare list (a filter's or a validator's messages) as the documented error object.
+        exc = exceptions.ValidationError({"detail": " ".join(str(m) for m in exc.detail)})
     request = context.get("request")
     if request is not None and _exporting(request):
         # An error is a message for a person or a program, not a spreadsheet: answer JSON.
