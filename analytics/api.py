@@ -74,7 +74,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
         """`row`: a value as a flat dict (ROW_COLUMNS, with the codes of with_codes), not a
         model instance: the largest list of the API, 50 to 500 rows a page, spent most of its
         time making model instances and in DRF's generic field machinery. The fields declared
-        above still describe the output (the OpenAPI schema); tests/test_api.py checks that
+        above still describe the output (the OpenAPI schema); tests/core/test_api.py checks that
         DRF's ModelSerializer writes the same for every value of the demo plan."""
         fields = self.fields
         data = {
@@ -242,7 +242,7 @@ class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyMo
     def export_rows(self, queryset):
         """The rows of a large export (jobs/export_jobs.py), read with values_list in chunks,
         the codes joined, formatted by the same serializer as the list: 1M rows in minutes,
-        the worker's memory flat (tests/test_export_jobs.py checks the file equals the
+        the worker's memory flat (tests/jobs/test_export_jobs.py checks the file equals the
         serializer's)."""
         serializer = self.get_serializer()
         columns = list(EXPORT_COLUMNS)

@@ -19,7 +19,7 @@ Three levels, each computed from the one below, in the same transaction:
    entity (the reporting rates and report counts), recomputed for the periods that changed;
    PlaceFigure and BudgetFigure: the activities and the budget of each place, recomputed with
    the plan's structure (an activity, a partner, a funding line).
-tests/test_figures.py checks that every figure agrees with the raw computation.
+tests/analytics/test_figures.py checks that every figure agrees with the raw computation.
 """
 
 import datetime

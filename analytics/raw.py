@@ -1,8 +1,8 @@
 """The figures computed from the raw approved values, as the pages did before the summary
 tables (analytics/models.py): kept for the test that computes every figure both ways
-(tests/test_figures.py) and for building the summaries (analytics/figures.py). Pages read the
-summaries through analytics/selectors.py, never these. The reporting rates and report counts
-at the end are what the pages counted from every report and event before the reporting
+(tests/analytics/test_figures.py) and for building the summaries (analytics/figures.py).
+Pages read the summaries through analytics/selectors.py, never these. The reporting rates and
+report counts at the end are what the pages counted from every report and event before the reporting
 figures (analytics/models.py ReportingFigure)."""
 
 import datetime

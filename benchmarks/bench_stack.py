@@ -58,7 +58,7 @@ PASSWORD = "demo12345"
 LOOPBACK = "127.0.0.1"
 
 
-# -- pure helpers (tests/test_bench_helpers.py) ---------------------------------------------
+# -- pure helpers (tests/core/test_bench_helpers.py) ---------------------------------------------
 
 
 def parse_duration(text) -> float:

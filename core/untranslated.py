@@ -1,6 +1,6 @@
 """Find user-facing text in templates that is not marked for translation.
 
-Used by the test suite (tests/test_i18n.py) and runnable by hand:
+Used by the test suite (tests/core/test_i18n.py) and runnable by hand:
 ``python -m core.untranslated`` prints every offending line.
 
 A template is read with Django's own lexer. Text outside ``{% translate %}``

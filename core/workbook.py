@@ -675,7 +675,7 @@ class SheetReader:
     read-only iteration makes an object of every cell and took 9.8 s for 50,000 rows of 13
     columns, this 2.4 s (numbers are read exactly, as Decimals, never through a float). It
     uses two attributes of openpyxl's read-only worksheet (`_get_source`, the sheet's XML in
-    the archive, and `_shared_strings`); tests/test_workbook.py reads workbooks saved by
+    the archive, and `_shared_strings`); tests/core/test_workbook.py reads workbooks saved by
     openpyxl in both ways it writes strings."""
 
     def __init__(self, reader: WorkbookReader, sheet, key: str):

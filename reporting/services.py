@@ -812,7 +812,8 @@ HISTORY_COLUMNS = ["history_date", "history_change_reason", "history_type", "his
 def _write_values_copy(user, reason, now, new, changed):
     """The values and their history records with COPY (PostgreSQL): 50,000 in seconds, where
     the ORM's bulk_create and simple-history's bulk writer take three times as long. The same
-    rows and records as the ORM path writes (tests/test_report_workbook.py runs on both)."""
+    rows and records as the ORM path writes (tests/reporting/test_report_workbook.py runs on
+    both)."""
     table = IndicatorValue._meta.db_table
     history = IndicatorValue.history.model._meta.db_table
     stamp = (now, reason)  # "" when none, as simple-history's bulk writer records it

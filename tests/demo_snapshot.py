@@ -8,7 +8,7 @@ hashes and history included), in a few statements. Each test still starts from t
 as seed_demo leaves it, and what a test changes goes as before: with the test's transaction
 (`db`), or with the flush after a test that commits (`transactional_db`, live_server).
 
-Tests of seed_demo itself (tests/test_seeds.py and a few others) still run the command."""
+Tests of seed_demo itself (tests/policy/test_seeds.py and a few others) still run the command."""
 
 import io
 from dataclasses import dataclass, field

@@ -15,7 +15,7 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Evidence uploaded by tests goes to a throw-away folder, never into the project's media/.
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="wps-test-media-"))
 
-# The API's throttles would trip the generated-request tests; tests/test_api.py checks them.
+# The API's throttles would trip the generated-request tests; tests/core/test_api.py checks them.
 REST_FRAMEWORK = {
     **REST_FRAMEWORK,  # noqa: F405
     "DEFAULT_THROTTLE_RATES": {"anon": "100000/minute", "user": "100000/minute"},
@@ -23,20 +23,20 @@ REST_FRAMEWORK = {
 
 # The query-count tests compare two requests of a signed-in member of staff; the idle time-out's
 # once-a-minute session write (accounts/middleware.py) falling into one of them only would make
-# them differ. The clock starts at sign-in; tests/test_signin_idle.py sets this back to 60.
+# them differ. The clock starts at sign-in; tests/accounts/test_signin_idle.py sets this back to 60.
 IDLE_TIMEOUT_STAMP_SECONDS = 3600
 # Pages and lists are not cached in tests (data written by factories changes no version);
-# tests/test_cache.py turns the cache on.
+# tests/core/test_cache.py turns the cache on.
 PAGE_CACHE_SECONDS = 0
 FIGURES_REFRESH = "immediate"  # tests run in transactions that never commit (analytics/figures.py)
 
-# Tasks run in the test's own process; tests/test_worker.py runs them through a real worker.
+# Tasks run in the test's own process; tests/jobs/test_worker.py runs them through a real worker.
 CELERY_TASK_ALWAYS_EAGER = True
 
 # The suite runs in parallel processes (pytest-xdist: gw0, gw1, ...). Each has its own test
 # database (pytest-django adds _gw0, _gw1 to its name) and needs its own Redis database too:
 # the tests empty the cache (cache.clear() is FLUSHDB), and the Celery worker of
-# tests/test_worker.py takes the tasks its broker holds. gw0 keeps the database of REDIS_URL
+# tests/jobs/test_worker.py takes the tasks its broker holds. gw0 keeps the database of REDIS_URL
 # (15 in CI), gw1 the one below it, and so on.
 _XDIST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 if REDIS_URL and _XDIST_WORKER.startswith("gw"):  # noqa: F405

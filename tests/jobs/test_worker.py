@@ -11,11 +11,11 @@ from django.urls import reverse
 
 from jobs.models import Job
 from policy.models import Activity
+from tests.core.test_api import rich as rich_fixture
+from tests.policy.test_import_export import _many_activities
+from tests.policy.test_import_export import importer as importer_fixture
+from tests.policy.test_import_export import plan as plan_fixture
 from tests.signin_helpers import verified_login
-from tests.test_api import rich as rich_fixture
-from tests.test_import_export import _many_activities
-from tests.test_import_export import importer as importer_fixture
-from tests.test_import_export import plan as plan_fixture
 
 plan, importer = plan_fixture, importer_fixture
 rich = rich_fixture
@@ -94,7 +94,7 @@ def test_an_e_mail_is_sent_by_the_worker(worker):
 
 def test_a_large_export_is_made_by_the_worker(worker, rich, settings):
     """Through the API, with a partner's key: the 202's job, done by the worker, has the file."""
-    from tests.test_api import client_for, url
+    from tests.core.test_api import client_for, url
 
     world = rich
     settings.EXPORT_JOB_ROWS = 1

@@ -13,7 +13,7 @@ from django.core.cache import cache
 from rest_framework import throttling
 from rest_framework.test import APIClient
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 PILLARS = "/api/v1/pillars/"
 
 

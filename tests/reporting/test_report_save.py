@@ -6,9 +6,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from reporting import services
 from reporting.models import Evidence, ReportStatus
+from tests.reporting.test_reporting_pages import PDF, edit_url, form_data
 from tests.reporting_helpers import complete, draft, fresh
 from tests.signin_helpers import verified_login
-from tests.test_reporting_pages import PDF, edit_url, form_data
 
 
 @pytest.fixture

@@ -22,9 +22,7 @@ def admin_url(model, view, *args):
 
 
 @pytest.mark.parametrize("superuser", [False, True])
-def test_every_changelist_add_and_change_page_answers_for_the_director(
-    director_of_demo, superuser
-):
+def test_every_changelist_add_and_change_page_answers_for_the_director(director_of_demo, superuser):
     """The demo's director is a Directorate admin by her membership; as a superuser she would
     see the few pages a role does not open (the sign-in devices of others), which answer 403
     for her."""

@@ -329,7 +329,7 @@ def test_no_report_starts_for_an_activity_that_is_not_reportable(world, why):
 def test_a_mail_server_that_fails_does_not_undo_or_break_a_step(
     world, settings, django_capture_on_commit_callbacks
 ):
-    settings.EMAIL_BACKEND = "tests.test_reporting_workflow.BrokenMail"
+    settings.EMAIL_BACKEND = "tests.reporting.test_reporting_workflow.BrokenMail"
     with django_capture_on_commit_callbacks(execute=True):
         report = submitted(world)
     assert fresh(report).status == ReportStatus.SUBMITTED

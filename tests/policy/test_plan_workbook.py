@@ -19,7 +19,7 @@ from policy.models import Activity, ActivityPartner, Funding, Objective, Policy
 from tests.factories import UserFactory
 from tests.signin_helpers import verified_login
 
-DATA = Path(__file__).resolve().parent.parent / "policy" / "data"
+DATA = Path(__file__).resolve().parents[2] / "policy" / "data"
 REFERENCE = (DATA / "reference.xlsx").read_bytes()
 DEMO = (DATA / "demo-plan.xlsx").read_bytes()
 

@@ -17,10 +17,10 @@ from jobs.tasks import purge
 from jobs.tasks import run as run_job
 from policy.models import Activity
 from tests.factories import UserFactory
+from tests.policy.test_import_export import _many_activities
+from tests.policy.test_import_export import importer as importer_fixture
+from tests.policy.test_import_export import plan as plan_fixture
 from tests.signin_helpers import verified_login
-from tests.test_import_export import _many_activities
-from tests.test_import_export import importer as importer_fixture
-from tests.test_import_export import plan as plan_fixture
 
 plan, importer = plan_fixture, importer_fixture  # the plan and the importer of those tests
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 _spec = importlib.util.spec_from_file_location(
-    "bench_stack", Path(__file__).resolve().parent.parent / "benchmarks" / "bench_stack.py"
+    "bench_stack", Path(__file__).resolve().parents[2] / "benchmarks" / "bench_stack.py"
 )
 bench = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(bench)

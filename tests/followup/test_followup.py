@@ -22,9 +22,9 @@ from followup.models import (
     Stage,
 )
 from reporting import services as reporting_services
+from tests.core.test_api import client_for, url
 from tests.reporting_helpers import complete, draft
 from tests.signin_helpers import verified_login
-from tests.test_api import client_for, url
 
 DAY = datetime.date(2024, 1, 10)
 

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from analytics import selectors
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 POLICY = {
     "default-src": "'self'",
     "script-src": "'self'",

@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from audit.models import AccessEvent, Kind
 from jobs.models import Job
-from tests.test_api import client_for, url
-from tests.test_api import rich as rich_fixture
+from tests.core.test_api import client_for, url
+from tests.core.test_api import rich as rich_fixture
 
 rich = rich_fixture
 
