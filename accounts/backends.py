@@ -34,4 +34,17 @@ class MembershipBackend(ModelBackend):
         return any(p.startswith(f"{app_label}.") for p in roles.permissions_of(user_obj))
 
     def with_perm(self, perm, is_active=True, include_superusers=True, obj=None):
-        raise NotImplementedError("Ask accounts.roles: permissions come from memberships.")
+        """The accounts holding `perm` by an active membership (and the superusers)."""
+        from django.contrib.auth import get_user_model
+        from django.db.models import Q
+
+        from accounts.models import Role
+
+        holders = [role for role in Role.values if perm in roles.role_permissions(role)]
+        condition = Q(memberships__is_active=True, memberships__role__in=holders)
+        if include_superusers:
+            condition |= Q(is_superuser=True)
+        users = get_user_model().objects.filter(condition)
+        if is_active is not None:
+            users = users.filter(is_active=is_active)
+        return users.distinct()

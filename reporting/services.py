@@ -244,8 +244,6 @@ def report_save(
     and remove another, then submit if asked. Any refusal (a conflict, a bad file, a value out
     of range) writes nothing, the new file included. A submission refused because the report
     is not complete yet leaves the draft saved, with the reasons (`not_submitted`)."""
-    if evidence is not None:
-        check_evidence(evidence)  # before anything is written
     stored = []
     try:
         with transaction.atomic():

@@ -169,6 +169,17 @@ def test_model_permissions_come_from_the_roles_and_not_from_groups(world):
     assert not partner.has_perm("policy.delete_activity")
 
 
+def test_who_holds_a_permission_is_asked_of_the_memberships(world):
+    backend = "accounts.backends.MembershipBackend"
+    held = User.objects.with_perm("policy.view_activity", backend=backend)
+    holders = set(held.values_list("username", flat=True))
+    assert holders == {"reviewer", "dadmin"}
+    Membership.objects.filter(user=world.reviewer).update(is_active=False)
+    assert not User.objects.with_perm("policy.view_activity", backend=backend).filter(
+        pk=world.reviewer.pk
+    )
+
+
 def test_an_inactive_membership_or_account_grants_nothing(world):
     Membership.objects.filter(user=world.admin).update(is_active=False)
     admin = User.objects.get(pk=world.admin.pk)
