@@ -3,12 +3,21 @@
 Kept with the dashboards: it is a read of approved data, and what visitors may see of it is
 decided by disclosure control (analytics/disclosure.py), like every other public number."""
 
-from rest_framework import serializers, viewsets
+from django.db.models import Q
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from lxml import etree
+from rest_framework import renderers, serializers, viewsets
+from rest_framework.exceptions import NotFound
+from rest_framework.views import APIView
 
 import audit
-from analytics import disclosure
+from analytics import disclosure, iati
 from audit.models import Kind
+from core import cache
 from core.api import (
+    ID_MAX,
     CodeOrIdFilter,
     GovernorateOrNationalFilter,
     IdFilter,
@@ -255,3 +264,69 @@ class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyMo
         if published_only(self.request):
             queryset = queryset.filter(published_q("report__period__policy"))
         return queryset.values(*ROW_COLUMNS.values())
+
+class XMLRenderer(renderers.BaseRenderer):
+    """Lets a client that asks for application/xml get the IATI file (the view answers it
+    itself), and its errors as <error><detail>...</detail></error>."""
+
+    media_type = iati.CONTENT_TYPE
+    format = "xml"
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        root = etree.Element("error")
+        for name, value in (data or {}).items():
+            etree.SubElement(root, name).text = str(value)
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+class IATIActivitiesView(APIView):
+    """The published plans' activities as an IATI 2.03 activity file (analytics/iati.py)."""
+
+    # Errors in JSON unless the client asks for XML; the file itself is the view's own answer.
+    renderer_classes = [renderers.JSONRenderer, XMLRenderer]
+
+    @extend_schema(
+        summary="The published plans' activities as an IATI 2.03 activity file (XML)",
+        description=(
+            "The format in which donors exchange activity data (iatistandard.org): per "
+            "published plan, the plan (hierarchy 1, its outcome indicators as results) and "
+            "each activity (hierarchy 2): organisations, status, dates, Iraq and its "
+            "governorates, DAC sector, gender marker, budgets and transactions from the "
+            "funding lines, output indicators with baseline, targets and approved figures. "
+            "The same file for every reader: published plans only, protection and GBV "
+            "figures as visitors see them (hidden cells left out). Valid against the IATI "
+            "2.03 schema."
+        ),
+        parameters=[
+            OpenApiParameter(
+                "policy",
+                str,
+                description="A published plan's code or id: that plan only "
+                "(iati-activities-<code>.xml). Without it: every published plan.",
+            )
+        ],
+        responses={
+            (200, iati.CONTENT_TYPE): OpenApiResponse(
+                response=bytes, description="The IATI activity file."
+            ),
+            404: OpenApiResponse(description="No such published plan (or none published)."),
+        },
+    )
+    def get(self, request):
+        policies = iati.published_plans()
+        code = request.query_params.get("policy", "")
+        if code:  # a code or an id, as the other endpoints' ?policy=
+            by_id = Q(pk=int(code)) if code.isdigit() and int(code) <= ID_MAX else Q()
+            policies = policies.filter(Q(code=code) | by_id)
+        plans = list(policies)
+        if not plans:
+            raise NotFound(
+                _("No published plan with this code or id.") if code else _("No plan is published.")
+            )
+        name = iati.filename(plans[0] if code else None)
+        content = cache.cached(request, "api-iati", lambda: iati.activities_file(plans))
+        audit.record_export(request, name, source="api", format="xml")
+        response = HttpResponse(content, content_type=f"{iati.CONTENT_TYPE}; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -7,7 +7,7 @@ from drf_spectacular.views import (
 )
 from rest_framework.routers import DefaultRouter
 
-from analytics.api import IndicatorValueViewSet
+from analytics.api import IATIActivitiesView, IndicatorValueViewSet
 from followup.api import AssessmentViewSet, LegalInstrumentViewSet, RecommendationViewSet
 from governorates.api import GovernorateViewSet
 from indicators.api import (
@@ -55,6 +55,7 @@ urlpatterns = [
     path("v1/work/workbook/", WorkbookView.as_view(), name="api-work-workbook"),
     path("v1/jobs/<uuid:pk>/", JobView.as_view(), name="api-job-detail"),
     path("v1/jobs/<uuid:pk>/file/", JobFileView.as_view(), name="api-job-file"),
+    path("v1/iati/", IATIActivitiesView.as_view(), name="api-iati"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file, so scripts stay 'self';
     # templates/drf_spectacular/swagger_ui.html links its few page styles from a file, so

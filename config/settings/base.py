@@ -281,6 +281,14 @@ ACCESS_LOG_RETENTION_DAYS = env.int("ACCESS_LOG_RETENTION_DAYS", default=365)
 # Protection and GBV figures below this number are hidden from the public (survivor safety).
 SMALL_NUMBER_THRESHOLD = env.int("SMALL_NUMBER_THRESHOLD", default=5)
 
+# The IATI activity file (analytics/iati.py, /api/v1/iati/): the publisher's IATI organisation
+# identifier ({registration agency}-{number}, the one of its IATI Registry account), its
+# OrganisationType (10: government) and its name when a plan names no owner. "IQ-WED" is a
+# placeholder for the Women Empowerment Directorate until it registers (docs/api.md).
+IATI_REPORTING_ORG_REF = env("IATI_REPORTING_ORG_REF", default="IQ-WED")
+IATI_REPORTING_ORG_TYPE = env("IATI_REPORTING_ORG_TYPE", default="10")
+IATI_REPORTING_ORG_NAME = env("IATI_REPORTING_ORG_NAME", default="Women Empowerment Directorate")
+
 # Evidence files: allowed kinds are checked by name and by content (reporting/evidence.py).
 EVIDENCE_MAX_BYTES = env.int("EVIDENCE_MAX_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
