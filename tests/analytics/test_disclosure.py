@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
+from lxml import etree
 
 from analytics.disclosure import NATIONAL, protect_period
 from indicators.models import Indicator, Target
@@ -216,6 +217,7 @@ def _everything_a_visitor_can_fetch(client, w):
         "/api/v1/indicator-values/?format=csv",
         "/api/v1/indicators/",
         "/api/v1/targets/",
+        "/api/v1/iati/",  # the IATI activity file (analytics/iati.py)
     ]
     answers = {}
     for url in urls:
@@ -272,6 +274,26 @@ def test_a_visitor_cannot_work_out_any_hidden_protection_figure(client, gbv):
                 if to_date is not None:
                     cells = [(indicator.pk, g, p) for g in (*places, None) for p in periods]
                     equations.append(({c: 1 for c in cells}, to_date))
+    # The IATI file: each period's actual values of an indicator, nationally (the sum of the
+    # governorates and what nation-wide reports gave) and by governorate (<location ref>).
+    starts = {"2022-01-01": "2022-Q1", "2022-04-01": "2022-Q2"}
+    iati = etree.fromstring(answers["/api/v1/iati/"].encode())
+    for element in iati.iter("indicator"):
+        code = element.find("reference").get("code")
+        indicator = {w.cases.code: w.cases, w.national_cases.code: w.national_cases}.get(code)
+        if indicator is None:
+            continue
+        places, _target = plan[indicator]
+        for period in element.iter("period"):
+            label = starts[period.find("period-start").get("iso-date")]
+            for actual in period.iter("actual"):
+                location = actual.find("location")
+                value = D(actual.get("value"))
+                if location is None:
+                    cells = [(indicator.pk, g, label) for g in (*places, None)]
+                    equations.append(({c: 1 for c in cells}, value))
+                else:
+                    equations.append(({(indicator.pk, location.get("ref"), label): 1}, value))
     # What the plan tells anyone: the first activity is not nation-wide (nothing without a
     # governorate), the second reports one national figure.
     for p in periods:
