@@ -9,4 +9,6 @@ def navigation(request):
     return {
         "is_reviewer_nav": roles.is_reviewer(user),
         "works_in_admin": roles.works_in_admin(user),
+        "is_reporter_nav": roles.is_reporter(user),
+        "is_partner_nav": roles.is_partner(user),
     }

@@ -82,6 +82,24 @@ def is_partner_only(user) -> bool:
     return not is_superuser(user) and roles(user) == {Role.PARTNER_VIEWER}
 
 
+def is_partner(user) -> bool:
+    """A partner viewer (UNAMI, UN Women, a donor...), alone or beside another role."""
+    return has_role(user, Role.PARTNER_VIEWER)
+
+
+def landing(user) -> str:
+    """The URL name of a signed-in person's own start page, so that nobody lands on a page
+    that is not theirs: reviewers (and Directorate admins) their review queue, reporters their
+    activities, partners the Data and API page, anyone else the national overview."""
+    if is_reviewer(user):
+        return "reporting:queue"
+    if is_reporter(user):
+        return "reporting:my_work"
+    if is_partner(user):
+        return "data-api"
+    return "home"
+
+
 def cache_audience(user):
     """Whose cached pages a signed-in person may be served (core.cache): a partner's, or
     None (staff and reporters see pages that depend on who they are)."""

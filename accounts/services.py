@@ -148,12 +148,54 @@ def demo_authenticator_set(*, user: User):
 TOKEN_TOUCH_INTERVAL = datetime.timedelta(hours=1)
 
 
-def _may_manage_tokens(user) -> bool:
-    """Directorate admins (and superusers) make and revoke tokens. `None` is the command line
+# How many working tokens a partner may hold at once, made for themself (the Directorate
+# makes more if a partner needs them), and how long one made that way works.
+OWN_TOKEN_LIMIT = 5
+OWN_TOKEN_LIFETIME = datetime.timedelta(days=365)
+
+
+def _may_manage_tokens(user, owner=None) -> bool:
+    """Directorate admins (and superusers) make and revoke tokens for anyone; a partner makes
+    and revokes their own (the Data and API page). `None` is the command line
     (manage.py create_api_token), whose operator already has the server."""
     if user is None:
         return True
-    return roles.is_directorate_admin(user)
+    if roles.is_directorate_admin(user):
+        return True
+    return owner is not None and owner.pk == user.pk and may_hold_own_token(user)
+
+
+def may_hold_own_token(user) -> bool:
+    """Partners, who only read, make their own tokens; a token acts with every role of its
+    account, so an account that also reports or reviews asks the Directorate."""
+    return bool(user is not None and user.is_active and roles.is_partner_only(user))
+
+
+def own_tokens(user):
+    """The person's tokens that still work (not revoked, not expired), newest first."""
+    now = timezone.now()
+    return ApiToken.objects.filter(user=user, revoked_at__isnull=True).filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    )
+
+
+def own_token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
+    """A partner's own token, made on the Data and API page: it works for OWN_TOKEN_LIFETIME,
+    at most OWN_TOKEN_LIMIT of them at once. Returns (token, key); the key is shown once."""
+    if not may_hold_own_token(user):
+        raise PermissionDenied(_("Only partner accounts make their own API tokens."))
+    if own_tokens(user).count() >= OWN_TOKEN_LIMIT:
+        raise ValidationError(
+            {
+                "name": _(
+                    "You already have %(count)d working tokens: revoke one you no longer use."
+                )
+                % {"count": OWN_TOKEN_LIMIT}
+            }
+        )
+    return token_create(
+        user=user, owner=user, name=name, expires_at=timezone.now() + OWN_TOKEN_LIFETIME
+    )
 
 
 @transaction.atomic
@@ -162,7 +204,7 @@ def token_create(
 ) -> tuple[ApiToken, str]:
     """Make an API token for `owner`; returns (token, key). The key is in no table: show it
     once to the person who asked, it cannot be read again."""
-    if not _may_manage_tokens(user):
+    if not _may_manage_tokens(user, owner):
         raise PermissionDenied(_("Only Directorate admins make API tokens."))
     if owner.is_superuser and user is not None and not user.is_superuser:
         raise PermissionDenied(_("Only a superuser makes a token for a superuser."))
@@ -201,7 +243,7 @@ def token_create(
 def token_revoke(*, user: User | None, token: ApiToken) -> ApiToken:
     """Stop a token from working, at once; the row stays, for the access log. Revoking a
     revoked token changes nothing."""
-    if not _may_manage_tokens(user):
+    if not _may_manage_tokens(user, token.user):
         raise PermissionDenied(_("Only Directorate admins revoke API tokens."))
     if token.revoked_at is None:
         token.revoked_at = timezone.now()

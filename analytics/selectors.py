@@ -550,3 +550,28 @@ def reporting_rate_by_entity(periods):
         (entity, [cells.get((entity.pk, p.pk), ReportingRate(0, 0, 0)) for p in periods])
         for entity in entities
     ]
+
+
+def indicator_count_in(policy, as_of, governorate_id) -> int:
+    """How many indicators have a target or an approved figure in the governorate (the rows
+    of the summaries there at the end of `as_of`): one query."""
+    if as_of is None:
+        return 0
+    return _progress_rows(policy, as_of, governorate_id).count()
+
+
+def indicators_in(policy, as_of, governorate_id, public=False, offset=0, limit=50):
+    """[IndicatorProgress] of one page of the indicators with a target or an approved figure
+    in the governorate at the end of `as_of`, by code (as a visitor may see them when
+    `public`): one query, whatever the size of the plan."""
+    if as_of is None:
+        return []
+    rows = (
+        _progress_rows(policy, as_of, governorate_id)
+        .select_related("indicator")
+        .order_by("indicator_code", "indicator_id")[offset : offset + limit]
+    )
+    return [_as_progress(row, row.indicator, public) for row in rows]
+
+
+# -- the national progress report (analytics/report.py) ----------------------------------------

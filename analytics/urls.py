@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analytics import views
+from analytics import plan_pages, views
 
 app_name = "analytics"
 
@@ -8,6 +8,8 @@ urlpatterns = [
     path("dashboard/", views.overview, name="overview"),
     path("map/", views.governorate_map, name="map"),
     path("pillars/<slug:code>/", views.pillar, name="pillar"),
+    path("objectives/<int:pk>/", plan_pages.objective, name="objective"),
+    path("activities/<int:pk>/", plan_pages.activity, name="activity"),
     path("indicators/<int:pk>/", views.indicator, name="indicator"),
     path("compliance/", views.compliance, name="compliance"),
     path("progress-report/", views.progress_report, name="progress_report"),

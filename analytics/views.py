@@ -176,6 +176,16 @@ def _governorate_context(request, code):
     activity_count = selectors.activity_count(policy, place)
     page = paging.pager(request, activity_count, PER_PAGE)
     activities = selectors.activities_in(policy, place, offset=page.offset, limit=PER_PAGE)
+    indicator_count = selectors.indicator_count_in(policy, period, place.pk)
+    indicator_pager = paging.pager(request, indicator_count, PER_PAGE, param="indicators_page")
+    indicators = selectors.indicators_in(
+        policy,
+        period,
+        place.pk,
+        public=visitor,
+        offset=indicator_pager.offset,
+        limit=PER_PAGE,
+    )
     return {
         "place": place,
         "policy": policy,
@@ -184,6 +194,10 @@ def _governorate_context(request, code):
         "activities": activities,
         "activity_count": activity_count,
         "pager": page,
+        "indicators": indicators,
+        "indicator_count": indicator_count,
+        "indicator_pager": indicator_pager,
+        "hidden": disclosure.HIDDEN,
         "budget": selectors.budget_by_source(policy, governorate_id=place.pk),
         "reports": selectors.reports_in(policy, place),
         "rates": _rates(policy, place.pk),
@@ -352,7 +366,12 @@ def indicator(request, pk):
 
 
 def _indicator_context(request, pk):
-    item = get_object_or_404(Indicator.objects.select_related("policy"), pk=pk)
+    item = get_object_or_404(
+        Indicator.objects.select_related(
+            "policy", "objective__pillar", "activity__objective__pillar"
+        ),
+        pk=pk,
+    )
     public = disclosure.for_visitor(request)
     if public and not item.policy.is_published:
         raise Http404
@@ -360,8 +379,13 @@ def _indicator_context(request, pk):
     plans = selectors.across_plans(item, public=public)
     if public:  # visitors see published plans only
         plans = [plan for plan in plans if plan["policy"].is_published]
+    objective = item.objective or item.activity.objective  # the breadcrumbs' levels
     return {
         "indicator": item,
+        "policy": item.policy,
+        "pillar": objective.pillar,
+        "objective": objective,
+        "activity": item.activity,
         "public": public,
         "references": list(item.framework_references.all()),
         "across_plans": plans if len(plans) > 1 else [],

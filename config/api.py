@@ -1,13 +1,11 @@
-"""The REST API, version 1: /api/v1/. Schema at /api/schema/, interactive docs at /api/docs/."""
+"""The REST API, version 1: /api/v1/. Schema at /api/schema/, its reference at /api/docs/."""
 
 from django.urls import include, path
-from drf_spectacular.views import (
-    SpectacularAPIView,
-    SpectacularSwaggerSplitView,
-)
+from drf_spectacular.views import SpectacularAPIView
 from rest_framework.routers import DefaultRouter
 
 from analytics.api import IATIActivitiesView, IndicatorValueViewSet
+from config.paths import api_reference
 from followup.api import AssessmentViewSet, LegalInstrumentViewSet, RecommendationViewSet
 from governorates.api import GovernorateViewSet
 from indicators.api import (
@@ -57,10 +55,7 @@ urlpatterns = [
     path("v1/jobs/<uuid:pk>/file/", JobFileView.as_view(), name="api-job-file"),
     path("v1/iati/", IATIActivitiesView.as_view(), name="api-iati"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    # The split view serves Swagger UI's start-up script as a file, so scripts stay 'self';
-    # templates/drf_spectacular/swagger_ui.html links its few page styles from a file, so
-    # styles stay 'self' too (Swagger UI sets the rest through the DOM, which CSP allows).
-    # (No ReDoc page: it loads fonts and a logo from other sites, which the portal, meant to
-    # run offline, does not.)
-    path("docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    # The reference for people: a plain page in the reader's language drawn from the schema
+    # (config/paths.py), which replaced Swagger UI (545 KiB of script, English only).
+    path("docs/", api_reference, name="api-docs"),
 ]

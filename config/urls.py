@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import language_set
+from config import paths
 from config.views import home
 
 urlpatterns = [
@@ -11,6 +12,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("api/", include("config.api")),
+    # Where each person starts after signing in, and the page for those who take the data away.
+    path("start/", paths.landing, name="landing"),
+    path("data/", paths.data_api, name="data-api"),
     path("", include("jobs.urls")),
     path("", include("analytics.urls")),
     path("", include("followup.urls")),

@@ -28,6 +28,9 @@ from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
 
 @login_required
 def my_work(request):
+    if not roles.is_reporter(request.user):
+        # Not theirs: reviewers, partners and the Directorate have their own start page.
+        return redirect(roles.landing(request.user))
     items = selectors.work_for(request.user)
     counts = {}
     for item in items:

@@ -25,7 +25,6 @@ INSTALLED_APPS = [
     "csp",
     "rest_framework",
     "drf_spectacular",
-    "drf_spectacular_sidecar",
     "django_filters",
     "import_export",
     "simple_history",
@@ -158,7 +157,7 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "home"
+LOGIN_REDIRECT_URL = "landing"  # each person's own page (config/paths.py, accounts.roles.landing)
 LOGOUT_REDIRECT_URL = "login"
 
 # The cache holds the API's rate-limit counts. Redis when REDIS_URL is set (production requires
@@ -351,8 +350,6 @@ SPECTACULAR_SETTINGS = {
     ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
-    "SWAGGER_UI_DIST": "SIDECAR",  # served by the app itself: no CDN
-    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
@@ -379,8 +376,7 @@ LOGGING = {
 
 # Content-Security-Policy on every response (django-csp): only this site's own scripts, styles,
 # images and fonts; no inline script or style (the bars and the map use classes), no frames, no
-# plug-ins, forms post only here. Swagger UI loads its start-up script and
-# its page styles from files (config/api.py, static/css/api-docs.css).
+# plug-ins, forms post only here. The API reference (/api/docs/) is a plain page, no script.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
