@@ -18,6 +18,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from accounts import services
 from accounts.models import ApiToken, Membership, User
 from core.admin import ServiceWritesMixin
+from core.text import join_list
 
 # Permission groups grant nothing here (accounts.backends): roles come from memberships.
 if admin.site.is_registered(Group):
@@ -52,7 +53,7 @@ class UserAdmin(ServiceWritesMixin, DjangoUserAdmin):
     @admin.display(description=_("roles"))
     def role_list(self, obj):
         names = {m.get_role_display() for m in obj.memberships.all() if m.is_active}
-        return ", ".join(sorted(str(n) for n in names)) or "-"
+        return join_list(sorted(str(n) for n in names)) or "-"
 
     # A Directorate admin manages accounts, but only a superuser makes a superuser, and only a
     # superuser edits a superuser.
@@ -114,7 +115,7 @@ class AccessAttemptAdmin(AxesAccessAttemptAdmin):
             request,
             _("Unlocked: %(pairs)s.")
             % {
-                "pairs": ", ".join(
+                "pairs": join_list(
                     _("%(username)s from %(address)s") % {"username": u, "address": a}
                     for u, a in pairs
                 )

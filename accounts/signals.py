@@ -7,12 +7,15 @@ from accounts import services
 
 @receiver(user_logged_in)
 def keep_the_language_chosen_before_signing_in(sender, request, user, **kwargs):
-    """Someone who chose Arabic on the login page keeps Arabic on their account, unless the
-    account already has a language of its own (which then wins, see core.middleware)."""
-    if request is None or user.language:
+    """The language chosen in this browser before signing in (the switcher of the login page:
+    Django's set_language, which sets the language cookie) is the one the person wants now,
+    whatever the account said before: it goes on the account, which the pages then follow
+    (core.middleware). Without such a choice the account's own language stays, and an account
+    with none takes nothing from the browser's Accept-Language."""
+    if request is None:
         return
     chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
-    if chosen in dict(settings.LANGUAGES):
+    if chosen in dict(settings.LANGUAGES) and chosen != user.language:
         services.preferences_set(actor=user, user=user, language=chosen)
 
 

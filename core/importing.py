@@ -27,6 +27,7 @@ from import_export import fields, resources, widgets
 from core import bulk
 from core.exports import safe_cell, unneutralise
 from core.services import plan_bulk_save, refusal
+from core.text import join_list
 
 # Whether a code names a policy: a row whose `policy` column names none is told so, not that its
 # other codes are unknown. Set by the policy app (PolicyConfig.ready), so that core imports no
@@ -267,13 +268,13 @@ class CodeListField(fields.Field):
         if ambiguous & set(codes):
             raise ValueError(
                 _("%(codes)s: more than one plan has this code; write it as plan:code.")
-                % {"codes": ", ".join(sorted(ambiguous & set(codes)))}
+                % {"codes": join_list(sorted(ambiguous & set(codes)))}
             )
         unknown = [c for c in codes if c not in found]
         if unknown:
             raise ValueError(
                 _("Unknown %(things)s: %(codes)s.")
-                % {"things": self.model._meta.verbose_name_plural, "codes": ", ".join(unknown)}
+                % {"things": self.model._meta.verbose_name_plural, "codes": join_list(unknown)}
             )
         return [found[c] for c in dict.fromkeys(codes)]
 
@@ -381,7 +382,7 @@ class PlanResource(resources.ModelResource):
             self._refused = True  # no row is read: each would only repeat this problem
             raise ValueError(
                 _("The sheet lacks the column(s): %(columns)s. Export a sheet to see the layout.")
-                % {"columns": ", ".join(missing)}
+                % {"columns": join_list(missing)}
             )
 
     def import_row(self, row, instance_loader, **kwargs):

@@ -68,6 +68,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from core.digits import western
 from core.exports import safe_cell, unneutralise
+from core.text import join_list
 
 ABOUT = "about"
 LISTS = "lists"
@@ -943,7 +944,7 @@ class Row:
         self.problem(
             key,
             _("“%(value)s” is not one of the choices (%(choices)s).")
-            % {"value": text[:40], "choices": ", ".join(label for _v, label in check.choices)},
+            % {"value": text[:40], "choices": join_list(label for _v, label in check.choices)},
         )
         return None
 

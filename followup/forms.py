@@ -1,6 +1,7 @@
 from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from followup.models import FollowUpStatus, Rating, Stage
@@ -9,12 +10,20 @@ from reporting.evidence import ALLOWED_NAMES
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
+def _evidence_help():
+    return _("Optional. %(kinds)s, at most %(size)s.") % {
+        "kinds": ALLOWED_NAMES,
+        "size": filesizeformat(settings.EVIDENCE_MAX_BYTES),
+    }
+
+
 def _evidence_field():
     return forms.FileField(
         label=_("Evidence file"),
         required=False,
-        help_text=_("Optional. %(kinds)s, at most %(size)s.")
-        % {"kinds": ALLOWED_NAMES, "size": filesizeformat(settings.EVIDENCE_MAX_BYTES)},
+        # Lazy: the fields are made once, when the module is imported, and the help is read in
+        # each request's language (it was English on every page).
+        help_text=lazy(_evidence_help, str)(),
     )
 
 

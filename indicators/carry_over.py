@@ -14,6 +14,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from core.services import _require_perm, plan_save
+from core.text import join_list
 from indicators.models import Indicator
 from policy.models import Activity, ActivityPartner, Objective, Policy
 
@@ -41,7 +42,7 @@ def _pick(rows, codes, what):
     if unknown:
         raise ValidationError(
             _("The plan has no %(things)s with the code(s) %(codes)s.")
-            % {"things": what, "codes": ", ".join(unknown)}
+            % {"things": what, "codes": join_list(unknown)}
         )
     return [by_code[c] for c in wanted]
 
@@ -106,7 +107,7 @@ def policy_carry_over(
                     "Indicators %(codes)s belong to activities that are not carried over; carry "
                     "their activities and the indicators come with them."
                 )
-                % {"codes": ", ".join(stray)}
+                % {"codes": join_list(stray)}
             )
         indicators = [i for i in indicators if i.objective_id]
 

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations, TitleTranslations
 from core.models import Timestamped
+from core.text import join_list
 from governorates.models import Governorate
 from pillars.models import Pillar
 
@@ -205,7 +206,7 @@ class Policy(TitleTranslations, Timestamped):
                         "Reporting periods %(labels)s would fall outside the policy's years; "
                         "change or delete them first."
                     )
-                    % {"labels": ", ".join(outside)}
+                    % {"labels": join_list(outside)}
                 )
 
 

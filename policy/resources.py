@@ -14,6 +14,7 @@ from core.importing import (
     _text,
 )
 from core.services import plan_bulk_delete, plan_bulk_save
+from core.text import join_list
 from governorates.models import Governorate
 from pillars.models import Pillar
 from policy.models import (
@@ -100,13 +101,13 @@ class PartnersField(CodeListField):
             if role not in roles:
                 raise ValueError(
                     _("“%(role)s” is not a partner role; use one of: %(roles)s.")
-                    % {"role": role, "roles": ", ".join(roles)}
+                    % {"role": role, "roles": join_list(roles)}
                 )
             pairs.append((code.strip(), role))
         entities = {e.code: e for e in self.candidates([c for c, _r in pairs])}
         unknown = [c for c, _r in pairs if c not in entities]
         if unknown:
-            raise ValueError(_("Unknown entities: %(codes)s.") % {"codes": ", ".join(unknown)})
+            raise ValueError(_("Unknown entities: %(codes)s.") % {"codes": join_list(unknown)})
         return [(entities[c], r) for c, r in pairs]
 
     def export(self, instance, **kwargs):

@@ -6,7 +6,10 @@ from pathlib import PurePath
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
+
+from core.text import isolate, join_list
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -20,7 +23,17 @@ KINDS = {
     ".docx": (DOCX, lambda head, f: _office(head, f, "word/document.xml")),
     ".xlsx": (XLSX, lambda head, f: _office(head, f, "xl/workbook.xml")),
 }
-ALLOWED_NAMES = "PDF, JPEG, PNG, DOCX, XLSX"
+KIND_NAMES = ("PDF", "JPEG", "PNG", "DOCX", "XLSX")
+
+
+def allowed_names() -> str:
+    """The kinds we accept, as a list in the page's language: "PDF, JPEG, PNG, DOCX, XLSX" in
+    English; Arabic commas, and each code a run of its own, in Arabic and Kurdish."""
+    return join_list(KIND_NAMES)
+
+
+# Worked out when it is put into a message (a form's help, an error), in that request's language.
+ALLOWED_NAMES = lazy(allowed_names, str)()
 
 
 def _office(head, upload, part):
@@ -40,20 +53,21 @@ def _office(head, upload, part):
 def check_evidence(upload) -> str:
     """The file's content type, or ValidationError with a message a reporter understands."""
     name = upload.name or ""
+    shown = isolate(name)  # a run of its own in the sentence, whatever its script
     limit = settings.EVIDENCE_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(
             _("%(name)s is %(size)s; files may be at most %(limit)s.")
-            % {"name": name, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
+            % {"name": shown, "size": filesizeformat(upload.size), "limit": filesizeformat(limit)},
             code="too_big",
         )
     if upload.size == 0:
-        raise ValidationError(_("%(name)s is empty.") % {"name": name}, code="empty")
+        raise ValidationError(_("%(name)s is empty.") % {"name": shown}, code="empty")
     kind = KINDS.get(PurePath(name).suffix.lower())
     if kind is None:
         raise ValidationError(
             _("%(name)s is not a kind of file we accept. Send %(kinds)s.")
-            % {"name": name, "kinds": ALLOWED_NAMES},
+            % {"name": shown, "kinds": ALLOWED_NAMES},
             code="kind",
         )
     content_type, looks_right = kind
@@ -63,7 +77,7 @@ def check_evidence(upload) -> str:
     if not looks_right(head, upload):
         raise ValidationError(
             _("%(name)s is not really a %(kind)s file: its content does not match its name.")
-            % {"name": name, "kind": PurePath(name).suffix.lstrip(".").upper()},
+            % {"name": shown, "kind": PurePath(name).suffix.lstrip(".").upper()},
             code="content",
         )
     return content_type

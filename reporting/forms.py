@@ -5,6 +5,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from core.digits import western
+from core.text import join_list
 from indicators.models import PERCENT_RANGE, Indicator, value_range
 from policy.models import Activity
 from reporting.evidence import ALLOWED_NAMES, check_evidence
@@ -85,7 +86,7 @@ class ReportForm(forms.Form):
         for sex, sex_label in Sex.choices:
             for band, band_label in AgeBand.choices:
                 name = f"people-{sex}-{band}"
-                self.fields[name] = self._count(f"{sex_label}, {band_label}")
+                self.fields[name] = self._count(join_list([sex_label, band_label]))
                 self.people_keys.append((name, (sex, band)))
         for group in groups:
             name = f"group-{group.code}"

@@ -18,6 +18,7 @@ from accounts import roles
 from core import copy
 from core.exports import safe_cell, unneutralise
 from core.services import StateError
+from core.text import join_list
 from indicators.models import PERCENT_RANGE, Indicator, ReportingPeriod, range_problem
 from policy.models import VulnerableGroup
 from reporting import notifications, permissions, selectors
@@ -284,14 +285,14 @@ def _save_people(report, user, people):
         if not isinstance(key, tuple) and key not in targeted and count not in (None, "")
     ]
     if strays:
-        names = ", ".join(str(g) for g in VulnerableGroup.objects.filter(pk__in=strays))
+        names = join_list(VulnerableGroup.objects.filter(pk__in=strays))
         raise ValidationError(
             {
                 "people": _(
                     "The activity does not target %(groups)s: count people only for the groups "
                     "it targets."
                 )
-                % {"groups": names or ", ".join(map(str, strays))}
+                % {"groups": names or join_list(strays)}
             }
         )
     for key, count in people.items():
@@ -349,7 +350,7 @@ def report_missing(report) -> dict:
     empty = [r.indicator.code for r in selectors.value_rows(report) if r.value is None]
     if empty:
         missing["values"] = _("Give a value for every indicator (missing: %(codes)s).") % {
-            "codes": ", ".join(sorted(set(empty)))
+            "codes": join_list(sorted(set(empty)))
         }
     return missing
 
