@@ -203,6 +203,8 @@ def _everything_a_visitor_can_fetch(client, w):
         "/",
         reverse("analytics:overview"),
         reverse("analytics:pillar", args=[pillar]),
+        reverse("analytics:objective", args=[w.activity.objective.pk]),
+        *(reverse("analytics:activity", args=[a.pk]) for a in (w.activity, w.other_activity)),
         reverse("analytics:map"),
         reverse("analytics:map") + "?measure=activities",
         reverse("analytics:map") + "?csv=map",
@@ -261,19 +263,37 @@ def test_a_visitor_cannot_work_out_any_hidden_protection_figure(client, gbv):
                 shown = _number(text.split("/")[0])
                 if shown is not None:
                     equations.append(({cell: 1}, shown))
-    # The pillar page: the figure to date, or the achievement it follows from (baseline 0).
-    pillar = answers[reverse("analytics:pillar", args=[w.activity.objective.pillar.code])]
+    # The pillar, objective and activity pages: the figure to date, or the achievement it
+    # follows from (baseline 0).
     plan = {w.cases: (("IQ-BG", "IQ-BA"), 40), w.national_cases: ((), 10)}
-    for row in _rows(pillar):
-        for indicator, (places, target) in plan.items():
-            if row and row[0].startswith(indicator.code):
-                to_date = _number(row[2])
-                achievement = _number(row[4])
-                if achievement is not None and to_date is None:
-                    to_date = (achievement / 100 * target).quantize(D(1))
-                if to_date is not None:
-                    cells = [(indicator.pk, g, p) for g in (*places, None) for p in periods]
-                    equations.append(({c: 1 for c in cells}, to_date))
+    national_pages = [
+        reverse("analytics:pillar", args=[w.activity.objective.pillar.code]),
+        reverse("analytics:objective", args=[w.activity.objective.pk]),
+        *(reverse("analytics:activity", args=[a.pk]) for a in (w.activity, w.other_activity)),
+    ]
+    for url in national_pages:
+        for row in _rows(answers[url]):
+            for indicator, (places, target) in plan.items():
+                if row and row[0].startswith(indicator.code):
+                    to_date = _number(row[2])
+                    achievement = _number(row[4])
+                    if achievement is not None and to_date is None:
+                        to_date = (achievement / 100 * target).quantize(D(1))
+                    if to_date is not None:
+                        cells = [(indicator.pk, g, p) for g in (*places, None) for p in periods]
+                        equations.append(({c: 1 for c in cells}, to_date))
+    # The governorate pages' indicators: the figure to date there, against its own target.
+    for code in ("IQ-BG", "IQ-BA"):
+        for row in _rows(answers[reverse("analytics:governorate", args=[code])]):
+            for indicator in plan:
+                if row and len(row) == 6 and row[0].startswith(indicator.code):
+                    to_date, target = _number(row[2]), _number(row[3])
+                    achievement = _number(row[4])
+                    if achievement is not None and to_date is None and target:
+                        to_date = (achievement / 100 * target).quantize(D(1))
+                    if to_date is not None:
+                        cells = [(indicator.pk, code, p) for p in periods]
+                        equations.append(({c: 1 for c in cells}, to_date))
     # The IATI file: each period's actual values of an indicator, nationally (the sum of the
     # governorates and what nation-wide reports gave) and by governorate (<location ref>).
     starts = {"2022-01-01": "2022-Q1", "2022-04-01": "2022-Q2"}
