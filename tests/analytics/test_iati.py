@@ -300,6 +300,19 @@ def test_percentages_of_sectors_by_pillar_sum_to_100_on_the_plan(world):
     assert iati._percentages({"15170": 3, "15180": 1}) == {"15170": "75", "15180": "25"}
 
 
+def test_a_text_in_one_language_is_marked_with_that_language():
+    """Descriptions and definitions are one field in one language: Arabic script with Sorani's
+    own letters is Kurdish ("ku" in IATI's ISO 639-1 codelist), without them Arabic."""
+    from analytics import iati
+
+    assert iati._free_text("Training for women candidates") == {
+        "en": "Training for women candidates"
+    }
+    assert iati._free_text("تدريب المرشحات") == {"ar": "تدريب المرشحات"}
+    assert iati._free_text("ڕاهێنانی ئافرەتان") == {"ku": "ڕاهێنانی ئافرەتان"}
+    assert iati._free_text("") == {}
+
+
 # -- how it is served --------------------------------------------------------------------------
 def test_a_signed_in_download_is_in_the_access_log(client, world):
     world.policy.is_published = True
