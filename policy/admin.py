@@ -9,6 +9,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from core.admin import NAME_FIELDS, TITLE_FIELDS, ImportExportPlanAdmin, PlanAdmin
+from core.templatetags.numbers import money_text
 from policy.models import (
     Activity,
     ActivityPartner,
@@ -216,7 +217,7 @@ class ActivityAdmin(ImportExportPlanAdmin):
         "status",
         "start_date",
         "end_date",
-        "planned_budget",
+        "budget",
         "currency",
     )
     list_display_links = ("code", "title_en")
@@ -240,6 +241,10 @@ class ActivityAdmin(ImportExportPlanAdmin):
     @admin.display(description=_("lead entity"), ordering="lead_entity__code")
     def lead(self, obj):
         return obj.lead_entity.acronym or obj.lead_entity.code
+
+    @admin.display(description=_("planned budget"), ordering="planned_budget")
+    def budget(self, obj):
+        return money_text(obj.planned_budget)  # 45,000,000, not 45000000.00
 
     fieldsets = (
         (None, {"fields": ("objective", "code", "lead_entity", "status", "carried_from")}),
@@ -280,9 +285,9 @@ class FundingAdmin(PlanAdmin):
         "source_type",
         "funder",
         "year",
-        "planned",
-        "committed",
-        "disbursed",
+        "planned_amount",
+        "committed_amount",
+        "disbursed_amount",
         "currency",
     )
     list_filter = ("source_type", "year", "currency", "activity__objective__pillar")
@@ -294,3 +299,16 @@ class FundingAdmin(PlanAdmin):
         "funder__acronym",
     )
     autocomplete_fields = ("activity", "funder")
+
+    # Amounts as people read them (45,000,000), not as stored (45000000.00).
+    @admin.display(description=_("planned"), ordering="planned")
+    def planned_amount(self, obj):
+        return money_text(obj.planned)
+
+    @admin.display(description=_("committed"), ordering="committed")
+    def committed_amount(self, obj):
+        return money_text(obj.committed)
+
+    @admin.display(description=_("disbursed"), ordering="disbursed")
+    def disbursed_amount(self, obj):
+        return money_text(obj.disbursed)

@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from core.i18n import NameTranslations, TitleTranslations
 from core.models import Timestamped
+from core.templatetags.numbers import money_text
 from core.text import join_list
 from governorates.models import Governorate
 from pillars.models import Pillar
@@ -615,7 +616,7 @@ class Funding(Timestamped):
         indexes = [models.Index(fields=["source_type", "year"], name="funding_source_year_idx")]
 
     def __str__(self):
-        return f"{self.source_type} {self.year}: {self.planned} {self.currency}"
+        return f"{self.source_type} {self.year}: {money_text(self.planned, self.currency)}"
 
     def clean(self):
         errors = {
