@@ -450,6 +450,7 @@ def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate
         expected=sum(expected.get(i, 0) for i in ids),
         on_time=sum(submitted.get(i, (0, 0))[0] for i in ids),
         late=sum(submitted.get(i, (0, 0))[1] for i in ids),
+        due=period.due_date < timezone.localdate(),
     )
 
 

@@ -25,20 +25,43 @@ from reporting.models import ReportStatus
 
 @dataclass(frozen=True)
 class ReportingRate:
-    """Expected reports against those submitted on time, late, and missing (as DHIS2 has it)."""
+    """Expected reports against those submitted on time, late, and missing (as DHIS2 has it).
+
+    A report is missing only once its period's due date has passed (`due`); until then one
+    not sent is "not yet due", and the rate, the share of the reports due that came in, has
+    nothing to be computed over (None)."""
 
     expected: int
     on_time: int
     late: int
+    due: bool = True
 
     @property
-    def missing(self) -> int:
+    def outstanding(self) -> int:
+        """Expected reports not submitted (yet)."""
         return max(self.expected - self.on_time - self.late, 0)
 
     @property
+    def missing(self) -> int:
+        return self.outstanding if self.due else 0
+
+    @property
+    def not_yet_due(self) -> int:
+        return 0 if self.due else self.outstanding
+
+    @property
     def rate(self):
-        """Share of expected reports submitted at all; None when none was expected."""
-        return None if not self.expected else (self.on_time + self.late) / self.expected
+        """Share of the reports due that were submitted at all; None when none is due (none
+        expected, or the period's due date has not passed)."""
+        if not self.due or not self.expected:
+            return None
+        return (self.on_time + self.late) / self.expected
+
+
+def is_due(period, today=None) -> bool:
+    """Whether the period's reports are due: its due date has passed (a report sent on the
+    due date itself is on time)."""
+    return period.due_date < (today or timezone.localdate())
 
 
 def reporting_rates(periods, governorate_id=None) -> dict:
@@ -53,8 +76,9 @@ def reporting_rates(periods, governorate_id=None) -> dict:
         .annotate(expected=Sum("expected"), on_time=Sum("on_time"), late=Sum("late"))
         .order_by()
     )
-    found = {r["period_id"]: ReportingRate(r["expected"], r["on_time"], r["late"]) for r in rows}
-    return {p.pk: found.get(p.pk, ReportingRate(0, 0, 0)) for p in periods}
+    found = {r["period_id"]: (r["expected"], r["on_time"], r["late"]) for r in rows}
+    today = timezone.localdate()
+    return {p.pk: ReportingRate(*found.get(p.pk, (0, 0, 0)), due=is_due(p, today)) for p in periods}
 
 
 def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate:
@@ -65,7 +89,9 @@ def reporting_rate(period, entity_id=None, governorate_id=None) -> ReportingRate
     row = ReportingFigure.objects.filter(
         period=period, entity_id=entity_id, governorate_id=governorate_id
     ).aggregate(expected=Sum("expected"), on_time=Sum("on_time"), late=Sum("late"))
-    return ReportingRate(row["expected"] or 0, row["on_time"] or 0, row["late"] or 0)
+    return ReportingRate(
+        row["expected"] or 0, row["on_time"] or 0, row["late"] or 0, due=is_due(period)
+    )
 
 
 @dataclass(frozen=True)
@@ -540,14 +566,18 @@ def reporting_rate_by_entity(periods):
     from the reporting figures: two queries."""
     from policy.models import Entity
 
+    due = {p.pk: is_due(p) for p in periods}
     cells = {}
     for entity_id, period_id, expected, on_time, late in ReportingFigure.objects.filter(
         period__in=[p.pk for p in periods], governorate__isnull=True
     ).values_list("entity_id", "period_id", "expected", "on_time", "late"):
-        cells[(entity_id, period_id)] = ReportingRate(expected, on_time, late)
+        cells[(entity_id, period_id)] = ReportingRate(expected, on_time, late, due[period_id])
     entities = Entity.objects.filter(pk__in={e for e, _p in cells}).order_by("name_en")
     return [
-        (entity, [cells.get((entity.pk, p.pk), ReportingRate(0, 0, 0)) for p in periods])
+        (
+            entity,
+            [cells.get((entity.pk, p.pk), ReportingRate(0, 0, 0, due[p.pk])) for p in periods],
+        )
         for entity in entities
     ]
 

@@ -5,7 +5,8 @@ from analytics import plan_pages, views
 app_name = "analytics"
 
 urlpatterns = [
-    path("dashboard/", views.overview, name="overview"),
+    path("", views.overview, name="overview"),  # the one national overview, for everybody
+    path("dashboard/", views.overview_moved, name="overview_moved"),
     path("map/", views.governorate_map, name="map"),
     path("pillars/<slug:code>/", views.pillar, name="pillar"),
     path("objectives/<int:pk>/", plan_pages.objective, name="objective"),

@@ -2,8 +2,9 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import audit
@@ -17,11 +18,16 @@ from pillars.models import Pillar
 from policy.models import Objective, Policy
 
 
-def _policy(request):
-    code = request.GET.get("policy")
+def _policies(request):
     policies = Policy.objects.order_by("-start_year")
     if not request.user.is_authenticated:
         policies = policies.published()  # visitors see published plans only
+    return policies
+
+
+def _policy(request):
+    code = request.GET.get("policy")
+    policies = _policies(request)
     policy = policies.filter(code=code).first() if code else policies.first()
     if policy is None:
         raise Http404
@@ -29,30 +35,30 @@ def _policy(request):
 
 
 @cache.public_page
-def public_home(request):
-    """The home page for visitors: the national overview of the published plan, from approved
-    data only (the measures never read anything else)."""
-    if not Policy.objects.published().exists():
-        return render(request, "analytics/nothing_published.html")
-    return _overview(request, public=True)
-
-
-@cache.public_page
 def overview(request):
-    return _overview(request, public=False)
-
-
-def _overview(request, public):
-    """The national overview: each pillar's status, achievement over time, budget and the
-    reporting rate. Every chart has its table. The figures are cached for visitors and
-    partners (analytics/cache.py)."""
-    context = cache.cached(request, "overview", lambda: _overview_context(request, public))
+    """The national overview, at / for everybody (/dashboard/ sends there): each pillar's
+    status, achievement over time, budget and the reporting rate; every chart has its table.
+    Visitors and partners get the disclosure-controlled figures (analytics/disclosure.py),
+    staff the full ones; visitors see published plans only, and a page saying so while none
+    is. The figures are cached for visitors and partners (core/cache.py)."""
+    if not request.GET.get("policy") and not _policies(request).exists():
+        return render(request, "analytics/nothing_published.html")
+    context = cache.cached(
+        request, "overview", lambda: _overview_context(request, not request.user.is_authenticated)
+    )
     policy = context["policy"]
     table = request.GET.get("csv")
     if table in OVERVIEW_TABLES:
         audit.record_export(request, f"{table}-{policy.code}.csv", source="chart")
         return chart_csv(f"{table}-{policy.code}.csv", *OVERVIEW_TABLES[table](context))
     return render(request, "analytics/overview.html", context)
+
+
+def overview_moved(request):
+    """/dashboard/, the overview's old address: a permanent redirect to /, query kept."""
+    query = request.META.get("QUERY_STRING", "")
+    address = reverse("analytics:overview")
+    return HttpResponsePermanentRedirect(f"{address}?{query}" if query else address)
 
 
 def _overview_context(request, public):
@@ -125,9 +131,32 @@ OVERVIEW_TABLES = {
         [_("Period"), _("Achievement"), _("Indicators with data"), _("Indicators")],
         [[p.label, _ratio(r.achievement), r.with_data, r.indicators] for p, r in c["over_time"]],
     ),
+    # A report is missing only once the period's due date has passed; the rate is over the
+    # reports due (empty while none is).
     "reporting": lambda c: (
-        [_("Period"), _("Reports expected"), _("On time"), _("Late"), _("Missing")],
-        [[p.label, r.expected, r.on_time, r.late, r.missing] for p, r in c["rates"]],
+        [
+            _("Period"),
+            _("Due date"),
+            _("Reports expected"),
+            _("On time"),
+            _("Late"),
+            _("Missing"),
+            _("Not yet due"),
+            _("Reporting rate"),
+        ],
+        [
+            [
+                p.label,
+                p.due_date.isoformat(),
+                r.expected,
+                r.on_time,
+                r.late,
+                r.missing,
+                r.not_yet_due,
+                _ratio(r.rate),
+            ]
+            for p, r in c["rates"]
+        ],
     ),
 }
 

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 
 from accounts.views import language_set
+from analytics.views import overview
 from config import paths
-from config.views import home
 
 urlpatterns = [
     # Django's set_language, which also remembers the choice on a signed-in person's account.
@@ -19,8 +19,9 @@ urlpatterns = [
     path("", include("analytics.urls")),
     path("", include("followup.urls")),
     path("", include("reporting.urls")),
-    # The start page joins them: the overview for visitors, the reports for people signed in.
-    path("", home, name="home"),
+    # The start page is the national overview for everybody, visitors and people signed in
+    # alike (analytics:overview, which answers / first; this name is the same page).
+    path("", overview, name="home"),
 ]
 
 handler400 = "config.views.bad_request"

@@ -1,22 +1,11 @@
-"""The site's own pages, which join the apps: the start page, and error pages that say what
-happened and what to do."""
+"""The site's own pages, which join the apps: error pages that say what happened and what to do.
+The start page, /, is the national overview for everybody (analytics.views.overview)."""
 
 from django.core.exceptions import RequestDataTooBig
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.views.defaults import bad_request as django_bad_request
 
-from accounts import roles
-from analytics.views import public_home
 from reporting.models import TEXT_LIMIT
-
-
-def home(request):
-    """Visitors get the national overview; reviewers their queue, the others their work."""
-    if not request.user.is_authenticated:
-        return public_home(request)
-    if roles.is_reviewer(request.user):
-        return redirect("reporting:queue")
-    return redirect("reporting:my_work")
 
 
 def bad_request(request, exception):

@@ -527,8 +527,7 @@ def test_readers_never_see_a_half_built_generation(world, monkeypatch):
 
 PAGES = [
     "/",
-    "/dashboard/",
-    "/dashboard/?csv=achievement",
+    "/?csv=achievement",
     "/map/",
     "/map/?csv=map",
     "/governorates/IQ-BG/",

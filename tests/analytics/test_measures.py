@@ -107,9 +107,12 @@ def test_disaggregated_parts_must_agree_with_their_total():
     assert parts_agree(None, [D(1)]) and parts_agree(D(5), [])
 
 
-def test_the_reporting_rate_counts_expected_on_time_late_and_missing(world):
+def test_the_reporting_rate_counts_expected_on_time_late_and_missing(world, monkeypatch):
     """CSO A leads 1.1.1; the office implements it; CSO B leads the nation-wide 1.1.2: three
-    reports expected in the period. CSO A submits on time, CSO B late, the office not at all."""
+    reports expected in the period. CSO A submits on time, CSO B late, the office not at all:
+    its report is missing once the due date (2099-07-30) has passed, not yet due before."""
+    import datetime
+
     from django.utils import timezone
 
     from analytics.selectors import reporting_rate
@@ -136,6 +139,10 @@ def test_the_reporting_rate_counts_expected_on_time_late_and_missing(world):
     ReportEvent.objects.filter(report=other, kind="submitted").update(at=late)
     figures.refresh(period_ids=[world.period.pk])  # the event was moved past the services
 
+    rate = reporting_rate(world.period)
+    assert (rate.expected, rate.on_time, rate.late, rate.missing) == (3, 1, 1, 0)
+    assert rate.not_yet_due == 1 and rate.rate is None
+    monkeypatch.setattr(timezone, "localdate", lambda *a: datetime.date(2099, 7, 31))
     rate = reporting_rate(world.period)
     assert (rate.expected, rate.on_time, rate.late, rate.missing) == (3, 1, 1, 1)
     assert rate.rate == 2 / 3
@@ -270,14 +277,15 @@ def test_subgroup_counts_must_fit_in_their_total():
 
 def test_the_reporting_rate_of_a_governorate_counts_the_activities_there(world):
     """Basra: CSO A's 1.1.1 (lead and the office implement it) and CSO B's nation-wide 1.1.2:
-    3 expected, CSO A's on time, 2 missing. Elsewhere only 1.1.2 is expected."""
+    3 expected, CSO A's on time, 2 not yet due (the period is due in 2099). Elsewhere only
+    1.1.2 is expected."""
     from analytics.selectors import reporting_rate
     from tests.factories import GovernorateFactory
     from tests.reporting_helpers import submitted
 
     submitted(world)
     basra = reporting_rate(world.period, governorate_id=world.basra.pk)
-    assert (basra.expected, basra.on_time, basra.missing) == (3, 1, 2)
+    assert (basra.expected, basra.on_time, basra.not_yet_due, basra.missing) == (3, 1, 2, 0)
     place = GovernorateFactory()
     figures.refresh(plan_ids=[world.policy.pk])  # made past the services
     elsewhere = reporting_rate(world.period, governorate_id=place.pk)

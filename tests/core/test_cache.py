@@ -66,7 +66,6 @@ def test_a_reopening_takes_the_figure_off_the_cached_pages_at_once(client, cache
     "url",
     [
         "/",
-        "/dashboard/",
         "/map/",
         "/governorates/IQ-BG/",
         "/indicators/{indicator}/",
@@ -94,7 +93,7 @@ def test_staff_are_never_served_from_the_cache(client, cached, monkeypatch):
     real_set = cache.set
     monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
     verified_login(client, cached.reviewer)
-    for url in ("/dashboard/", "/map/", "/governorates/IQ-BG/"):
+    for url in ("/", "/map/", "/governorates/IQ-BG/"):
         assert client.get(url).status_code == 200
     assert APIClient().get("/api/v1/activities/").status_code == 200  # a visitor: stored
     staff_api = APIClient()
@@ -109,9 +108,9 @@ def test_a_reporter_is_not_served_a_partners_or_visitors_figures(client, cached,
     real_set = cache.set
     monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
     verified_login(client, cached.reporter)
-    client.get("/dashboard/")
+    client.get("/")
     verified_login(client, cached.partner)
-    client.get("/dashboard/")
+    client.get("/")
     stored = [k.removeprefix("body:") for k in stored if not k.startswith("throttle")]
     assert {k.split(":")[3] for k in stored} == {"partner"}  # the figures, and the page body
 
@@ -133,16 +132,16 @@ def test_a_visitors_page_comes_whole_from_the_cache_without_the_database(client,
     response included), no template rendered, and no query at all with the token in the shared
     cache (one, the figures version, in one process's own memory). A reopening shows at once."""
     report = _approve(whole, submitted(whole))
-    first = client.get("/dashboard/")
+    first = client.get("/")
     with CaptureQueriesContext(connection) as queries:
-        second = client.get("/dashboard/")
+        second = client.get("/")
     assert len(queries) == (0 if settings.REDIS_URL else 1), [q["sql"] for q in queries]
     assert second.content == first.content and "1 of 2 indicators" in second.content.decode()
     assert first.templates and not second.templates  # no view, no template: the whole page
     for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Language", "Vary"):
         assert second[header] == first[header], header
     services.report_reopen(user=whole.admin, report=report, reason="Wrong governorate.")
-    assert "0 of 2 indicators" in client.get("/dashboard/").content.decode()
+    assert "0 of 2 indicators" in client.get("/").content.decode()
 
 
 def test_a_lost_token_serves_nothing_cached_before(client, whole):
@@ -151,10 +150,10 @@ def test_a_lost_token_serves_nothing_cached_before(client, whole):
     from core.cache import TOKEN_KEY
 
     report = submitted(whole)
-    assert "0 of 2 indicators" in client.get("/dashboard/").content.decode()
+    assert "0 of 2 indicators" in client.get("/").content.decode()
     _approve(whole, report)
     cache.delete(TOKEN_KEY)
-    assert "1 of 2 indicators" in client.get("/dashboard/").content.decode()
+    assert "1 of 2 indicators" in client.get("/").content.decode()
 
 
 def test_a_visitors_page_holds_no_csrf_token_and_the_language_form_needs_none(whole):
@@ -186,10 +185,10 @@ def test_a_signed_in_persons_language_change_still_needs_their_token(whole):
 
 
 def test_a_visitor_with_a_session_is_not_served_the_shared_page(client, whole):
-    client.get("/dashboard/")
+    client.get("/")
     client.cookies["sessionid"] = "not-a-session"
     with CaptureQueriesContext(connection) as queries:
-        assert client.get("/dashboard/").status_code == 200
+        assert client.get("/").status_code == 200
     assert len(queries) > 0  # through the whole stack, not the shared page
 
 
@@ -197,7 +196,7 @@ def test_only_public_pages_are_kept_whole(client, whole, monkeypatch):
     stored = []
     real_set = cache.set
     monkeypatch.setattr(cache, "set", lambda k, *a, **kw: stored.append(k) or real_set(k, *a, **kw))
-    for url in ("/accounts/login/", "/follow-up/", "/dashboard/?csv=pillars"):
+    for url in ("/accounts/login/", "/follow-up/", "/?csv=pillars"):
         assert client.get(url).status_code == 200
     assert not [k for k in stored if k.startswith("page:")]
     client.get("/map/")
