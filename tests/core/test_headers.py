@@ -1,5 +1,5 @@
 """Security headers, beyond tests/test_security_headers.py: the admin's pages (the third-party
-templates for history and export included) and the API's Swagger UI under the strict policy
+templates for history and export included) and the API reference under the strict policy
 with nothing inline; an API token's answers never stored; no template of the project with an
 inline script, style or handler; a class in the style sheet for every bar width and map
 place."""
