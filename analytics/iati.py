@@ -27,6 +27,7 @@ test_iati.py counts them)."""
 import datetime
 import re
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.conf import settings
 from django.db.models import Prefetch
@@ -144,12 +145,9 @@ def activities_file(policies) -> bytes:
 # -- reading, in a fixed number of queries -----------------------------------------------------
 
 
-class _Data:
-    pass
-
-
-def _read(policies) -> _Data:
-    data = _Data()
+def _read(policies) -> SimpleNamespace:
+    """Everything the file holds, read once for all the plans."""
+    data = SimpleNamespace()
     ids = [p.pk for p in policies]
     activities = (
         Activity.objects.filter(objective__policy__in=ids)
@@ -193,7 +191,7 @@ def _read(policies) -> _Data:
     )
     # (indicator id, period id) -> {"target" | "actual": [(governorate id or None, value)]}
     data.cells, data.places = {}, {}
-    actuals = _figures(indicators, data.periods)
+    actuals = _figures(ids, indicators, data.periods)
     for kind, source in (
         ("target", [((i, p, g), value) for i, p, g, value in targets]),
         ("actual", actuals.items()),
@@ -207,14 +205,14 @@ def _read(policies) -> _Data:
     return data
 
 
-def _figures(indicators, periods_by_policy) -> dict:
+def _figures(policy_ids, indicators, periods_by_policy) -> dict:
     """{(indicator id, period id, governorate id or None): the approved figure a visitor may
     see}: every period figure (analytics/figures.py, approved values only), those of sensitive
     indicators through disclosure control, hidden cells left out."""
     national, places, unplaced, figures = {}, {}, {}, {}
     sensitive = {i.pk for i in indicators if i.is_sensitive}
     rows = IndicatorFigure.objects.filter(
-        generation=current_generation(), indicator__in=[i.pk for i in indicators]
+        generation=current_generation(), indicator__policy__in=policy_ids
     ).values_list("indicator_id", "period_id", "governorate_id", "unplaced", "value")
     for indicator_id, period_id, governorate_id, is_unplaced, value in rows:
         key = (indicator_id, period_id)
@@ -358,24 +356,28 @@ def _locations(element, governorate_ids, data):
 
 def _sectors(element, pillars):
     """One DAC sector per pillar and the pillars themselves (vocabulary 99), the percentages
-    of each vocabulary summing to 100."""
+    of each vocabulary summing to 100 (a plan without objectives yet: the default sector)."""
     dac = {}
     for pillar in pillars:
         code = PILLAR_SECTORS.get(pillar.code, DEFAULT_SECTOR)
         dac[code] = dac.get(code, 0) + 1
-    for shares, vocabulary in ((dac, "1"), ({p.code: 1 for p in pillars}, "99")):
-        percentages = _percentages(shares)
-        for code, percentage in percentages.items():
+    by_code = {p.code: p for p in pillars}
+    for shares, vocabulary in (
+        (dac or {DEFAULT_SECTOR: 1}, "1"),
+        (dict.fromkeys(by_code, 1), "99"),
+    ):
+        for code, percentage in _percentages(shares).items():
             sector = _sub(element, "sector", vocabulary=vocabulary, code=code)
             sector.set("percentage", percentage)
             if vocabulary == "99":
-                pillar = next(p for p in pillars if p.code == code)
-                _narratives(sector, _translations(pillar, "name"))
+                _narratives(sector, _translations(by_code[code], "name"))
 
 
 def _percentages(shares) -> dict:
     """{code: percentage as text} in proportion to `shares`, with 2 decimals, summing to
     exactly 100 (the last one takes the rounding)."""
+    if not shares:
+        return {}
     total, result, given = sum(shares.values()), {}, Decimal(0)
     codes = sorted(shares)
     for code in codes[:-1]:
@@ -416,7 +418,7 @@ def _plan_activity(policy, data):
     outcome_indicators = [i for _o, indicators in results for i in indicators]
     _locations(element, _result_places(outcome_indicators, data), data)
     pillars = {o.pillar.pk: o.pillar for o in data.objectives.values() if o.policy_id == policy.pk}
-    _sectors(element, sorted(pillars.values(), key=lambda p: p.number) or [])
+    _sectors(element, sorted(pillars.values(), key=lambda p: p.number))
     _gender_marker(element)
     for objective, indicators in results:
         result = _sub(element, "result", type="2", aggregation_status="0")

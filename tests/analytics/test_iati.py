@@ -233,6 +233,17 @@ def test_unpublished_plans_are_not_in_the_file(client, world):
     assert response["Content-Disposition"] == 'attachment; filename="iati-activities-np.xml"'
 
 
+def test_a_published_plan_without_objectives_yet_gives_a_valid_file(client, db, schema):
+    PolicyFactory(code="new-plan", is_published=True)
+    root = _file(client)
+    schema.assertValid(root)
+    (plan,) = root.findall("iati-activity")
+    sectors = [
+        (s.get("vocabulary"), s.get("code"), s.get("percentage")) for s in plan.iter("sector")
+    ]
+    assert sectors == [("1", "15170", "100")]
+
+
 def test_no_published_plan_is_a_404_not_an_empty_file(client, world):
     response = client.get(URL)
     assert response.status_code == 404
