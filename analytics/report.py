@@ -2,8 +2,10 @@
 the same content as a printable page. Built from the same selectors as the dashboards."""
 
 import io
+import logging
 import re
 
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
@@ -48,6 +50,82 @@ def report_content(policy, period):
         "national": measures.rollup(p.achievement for p in progress),
         "rate": selectors.reporting_rate(period),
     }
+
+
+def national_report(policy, period, public=False):
+    """The national progress report as a reader sees it (`public`: as a visitor may, figures
+    hidden by disclosure control left out, analytics/disclosure.py; else as staff and partners
+    do): a summary by pillar and by governorate, the achievement and the reporting rate over
+    time, and per pillar its objectives, each with its activities and their indicators. A
+    fixed number of queries, whatever the size of the plan."""
+    progress = selectors.indicator_progress(policy, period, public=public)
+    rollups = selectors.pillar_rollups(policy, period, public=public)
+    over_time = selectors.achievement_over_time_by_pillar(policy, upto=period, public=public)
+    periods = [p for p, _r in over_time.get(None, [])]
+    rates = selectors.reporting_rates(periods)
+    place_rates = selectors.reporting_rates_by_governorate(period)
+    places = [
+        {
+            "place": place,
+            "rollup": rollup,
+            "counts": counts,
+            "rate": place_rates.get(place.pk, selectors.ReportingRate(0, 0, 0)),
+        }
+        for place, (rollup, counts) in selectors.governorate_rollups(
+            policy, period, public=public
+        ).items()
+    ]
+    by_pillar = {}
+    for item in progress:
+        by_pillar.setdefault(item.pillar.pk, []).append(item)
+    pillars = []
+    for pillar in Pillar.objects.order_by("number"):
+        rollup, counts = rollups.get(pillar.pk, selectors.EMPTY)
+        pillars.append(
+            {
+                "pillar": pillar,
+                "rollup": rollup,
+                "counts": counts,
+                "objectives": _by_objective(by_pillar.get(pillar.pk, [])),
+                "over_time": over_time.get(pillar.pk, [(p, measures.rollup([])) for p in periods]),
+            }
+        )
+    national, counts = rollups.get(None, selectors.EMPTY)
+    return {
+        "policy": policy,
+        "period": period,
+        "public": public,
+        "pillars": pillars,
+        "national": national,
+        "counts": counts,
+        "rate": rates.get(period.pk) or selectors.reporting_rate(period),
+        "rates": [(p, rates[p.pk]) for p in periods],
+        "over_time": over_time.get(None, []),
+        "places": places,
+        "statuses": measures.Status,
+    }
+
+
+def _by_objective(items):
+    """[{objective, items (its own indicators), activities: [{activity, items}]}] by code."""
+    objectives = {}
+    for item in sorted(items, key=lambda i: i.indicator.code):
+        indicator = item.indicator
+        activity = indicator.activity
+        objective = indicator.objective or activity.objective
+        entry = objectives.setdefault(
+            objective.pk, {"objective": objective, "items": [], "activities": {}}
+        )
+        if activity is None:
+            entry["items"].append(item)
+        else:
+            entry["activities"].setdefault(activity.pk, {"activity": activity, "items": []})
+            entry["activities"][activity.pk]["items"].append(item)
+    result = []
+    for entry in sorted(objectives.values(), key=lambda e: e["objective"].code):
+        activities = sorted(entry["activities"].values(), key=lambda a: a["activity"].code)
+        result.append({**entry, "activities": activities})
+    return result
 
 
 def _number(value):
@@ -166,3 +244,71 @@ def report_xlsx(content) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+# -- the report as a PDF (WeasyPrint) -------------------------------------------------------------
+
+# WeasyPrint logs each step of each page at INFO: kept out of the server's log.
+logging.getLogger("weasyprint.progress").setLevel(logging.WARNING)
+
+# The fonts the PDF embeds (static/vendor/, README.md there): Arabic script with the Kurdish
+# letters, and Latin. Nothing else is fetched while the PDF is made (_FontsOnly).
+PDF_FONTS = {
+    "arabic_400": "vendor/vazirmatn/vazirmatn-arabic-400-normal.woff",
+    "arabic_700": "vendor/vazirmatn/vazirmatn-arabic-700-normal.woff",
+    "latin_400": "vendor/noto-sans/noto-sans-latin-400-normal.woff",
+    "latin_700": "vendor/noto-sans/noto-sans-latin-700-normal.woff",
+}
+
+
+def _font_files():
+    """{name: (file URL, path)} of PDF_FONTS, found as the static files are."""
+    from pathlib import Path
+
+    from django.contrib.staticfiles import finders
+
+    result = {}
+    for name, relative in PDF_FONTS.items():
+        path = Path(finders.find(relative))
+        result[name] = (path.as_uri(), path)
+    return result
+
+
+def report_pdf(content) -> bytes:
+    """The report (national_report's content) as a PDF in the active language: a cover, the
+    summary by pillar and governorate, the charts over time with their tables, then each
+    pillar; page numbers; right to left in Arabic and Kurdish, whose PDFs also write their
+    numbers in Eastern Arabic digits (٠١٢, as Iraq's printed reports do; codes keep theirs)."""
+    from django.template.loader import render_to_string
+    from weasyprint import HTML
+    from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+    from core.digits import html_eastern
+
+    fonts = _font_files()
+    allowed = {url: path for url, path in fonts.values()}
+
+    class _FontsOnly(URLFetcher):
+        def fetch(self, url, headers=None):
+            if url not in allowed:
+                raise ValueError(f"not fetched for the report: {url[:80]}")
+            return URLFetcherResponse(url, allowed[url].read_bytes(), {"Content-Type": "font/woff"})
+
+    rtl = get_language_bidi()
+    family = mark_safe(  # a constant of this function, written into the template's CSS
+        '"Report Arabic", "Report Latin", sans-serif'
+        if rtl
+        else '"Report Latin", "Report Arabic", sans-serif'
+    )
+    html = render_to_string(
+        "analytics/progress_report_pdf.html",
+        {
+            **content,
+            "pdf": True,
+            "fonts": {name: url for name, (url, _path) in fonts.items()},
+            "family": family,
+        },
+    )
+    if rtl:
+        html = html_eastern(html)
+    return HTML(string=html, url_fetcher=_FontsOnly()).write_pdf()

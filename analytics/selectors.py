@@ -605,3 +605,75 @@ def indicators_in(policy, as_of, governorate_id, public=False, offset=0, limit=5
 
 
 # -- the national progress report (analytics/report.py) ----------------------------------------
+
+
+# -- the national progress report (analytics/report.py) ----------------------------------------
+
+
+def achievement_over_time_by_pillar(policy, upto=None, public=False) -> dict:
+    """{pillar id: [(period, roll-up of the pillar's indicators at its end)]} for every period
+    that has started (up to `upto`, if given), nationally, and {None: ...} for all pillars:
+    two queries, however many periods, pillars and values."""
+    today = timezone.localdate()
+    periods = ReportingPeriod.objects.filter(policy=policy, start_date__lte=today)
+    if upto is not None:
+        periods = periods.filter(start_date__lte=upto.start_date)
+    periods = list(periods.order_by("start_date"))
+    rows = {}
+    for row in (
+        _rollup_rows(policy)
+        .filter(governorate__isnull=True, targeted=False, period__in=[p.pk for p in periods])
+        .values("period_id", "pillar_id")
+        .annotate(**_rollup_sums(public))
+        .order_by()
+    ):
+        rows.setdefault(row["pillar_id"], {})[row["period_id"]] = row
+    everything = {
+        period.pk: _merge(
+            [by_period[period.pk] for by_period in rows.values() if period.pk in by_period]
+        )
+        for period in periods
+    }
+    rows[None] = everything
+    return {
+        pillar_id: [
+            (p, _rollup_of(by_period[p.pk])[0] if p.pk in by_period else measures.rollup([]))
+            for p in periods
+        ]
+        for pillar_id, by_period in rows.items()
+    }
+
+
+def governorate_rollups(policy, as_of, public=False) -> dict:
+    """{governorate: (Rollup, status counts)} of the indicators that have a target in each
+    governorate (as the map has them), at the end of `as_of`: two queries."""
+    from governorates.models import Governorate
+
+    rows = {}
+    if as_of is not None:
+        rows = {
+            row["governorate_id"]: row
+            for row in _rollup_rows(policy)
+            .filter(period=as_of, governorate__isnull=False, targeted=True)
+            .values("governorate_id")
+            .annotate(**_rollup_sums(public))
+            .order_by()
+        }
+    return {
+        g: _rollup_of(rows[g.pk]) if g.pk in rows else EMPTY
+        for g in Governorate.objects.order_by("name_en")
+    }
+
+
+def reporting_rates_by_governorate(period) -> dict:
+    """{governorate id: ReportingRate} of one period, from the reporting figures: one query."""
+    rows = (
+        ReportingFigure.objects.filter(period=period, governorate__isnull=False)
+        .values("governorate_id")
+        .annotate(expected=Sum("expected"), on_time=Sum("on_time"), late=Sum("late"))
+        .order_by()
+    )
+    return {
+        r["governorate_id"]: ReportingRate(r["expected"] or 0, r["on_time"] or 0, r["late"] or 0)
+        for r in rows
+    }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from analytics import plan_pages, views
+from analytics import plan_pages, report_views, views
 
 app_name = "analytics"
 
@@ -13,6 +13,7 @@ urlpatterns = [
     path("activities/<int:pk>/", plan_pages.activity, name="activity"),
     path("indicators/<int:pk>/", views.indicator, name="indicator"),
     path("compliance/", views.compliance, name="compliance"),
-    path("progress-report/", views.progress_report, name="progress_report"),
+    path("progress-report/", report_views.progress_report, name="progress_report"),
+    path("progress-report/pdf/", report_views.progress_report_pdf, name="progress_report_pdf"),
     path("governorates/<str:code>/", views.governorate, name="governorate"),
 ]

@@ -3,13 +3,13 @@ import csv
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 import audit
 from accounts import roles
-from analytics import disclosure, measures, report, selectors
+from analytics import disclosure, measures, selectors
 from core import cache, paging
 from core.exports import safe_cell
 from governorates.models import Governorate
@@ -376,6 +376,9 @@ def _pillar_context(request, code):
         "groups": groups,
         "pager": page,
         "rollup": rollups[None],
+        "over_time": selectors.achievement_over_time_by_pillar(
+            policy, upto=period, public=public
+        ).get(pillar_.pk, []),
         "hidden": disclosure.HIDDEN,
     }
 
@@ -443,28 +446,6 @@ def compliance(request):
     )
 
 
-@login_required
-def progress_report(request):
-    """The national progress report for a period: printable page, or XLSX with ?format=xlsx.
-    The page's figures are cached for partners (core/cache.py)."""
-    if request.GET.get("format") == "xlsx":
-        # The workbook (a summary and a sheet per pillar) is made by a background job; its page
-        # offers the file when it is ready (analytics/tasks.py).
-        from jobs.services import job_start
-
-        policy, _periods, period = _report_period(request)
-        name = f"progress-report-{policy.code}-{period.label}.xlsx"
-        job = job_start(
-            user=request.user,
-            kind="analytics.progress_report",
-            params={"policy": policy.pk, "period": period.pk, "file": name},
-        )
-        audit.record_export(request, name, source="progress report", job=str(job.pk))
-        return redirect(job)
-    content = cache.cached(request, "progress-report", lambda: _report_context(request))
-    return render(request, "analytics/progress_report.html", content)
-
-
 def _report_period(request):
     policy = _policy(request)
     label = request.GET.get("period")
@@ -475,9 +456,3 @@ def _report_period(request):
     if period is None:
         raise Http404
     return policy, periods, period
-
-
-def _report_context(request):
-    policy, periods, period = _report_period(request)
-    content = report.report_content(policy, period)
-    return {**content, "periods": list(periods.order_by("start_date"))}
