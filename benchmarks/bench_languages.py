@@ -29,7 +29,7 @@ def main():
 
     client = Client()
     client.force_login(User.objects.get(username="reviewer"))
-    pages = ["/my/", "/review/", "/dashboard/", "/map/", "/governorates/IQ-BG/"]
+    pages = ["/my/", "/review/", "/", "/map/", "/governorates/IQ-BG/"]
     report = client.get("/review/?status=").content.decode()
     if 'href="/reports/' in report:
         pk = report.split('href="/reports/', 1)[1].split("/", 1)[0]

@@ -50,7 +50,7 @@ def main():
         .values_list("id", flat=True)[500_000:500_001]
     )
     pages = [
-        f"/dashboard/?{p}",
+        f"/?{p}",
         f"/governorates/IQ-BG/?{p}",
         f"/map/?{p}",
         f"/map/?{p}&measure=activities",
@@ -59,7 +59,7 @@ def main():
         f"/compliance/?{p}",
         f"/progress-report/?{p}&period=2024-Q4",
         f"/progress-report/?{p}&period=2024-Q4&format=xlsx",
-        f"/dashboard/?{p}&csv=achievement",
+        f"/?{p}&csv=achievement",
         f"/api/v1/indicator-values/?policy={args.policy}&governorate=IQ-BG&pillar=participation"
         "&period=2024-Q4",
         f"/api/v1/activities/?policy={args.policy}&page_size=500",

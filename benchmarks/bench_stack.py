@@ -893,7 +893,7 @@ class Bench:
     def figures(self):
         f = self.fixture
         pages = [
-            ("overview", "national overview /dashboard/", "/dashboard/"),
+            ("overview", "national overview /", "/"),
             ("map", "map /map/", "/map/"),
             ("governorate", "governorate /governorates/IQ-BG/", "/governorates/IQ-BG/"),
             ("pillar", "pillar /pillars/participation/", "/pillars/participation/"),
@@ -989,10 +989,10 @@ class Bench:
         row = self.record("reporter saves a draft, alone", "–", 1, samples, rss, sql, name)
         row["login_p50"] = self.login_alone
         print(f"\nA reporter saves a draft while {self.clients} visitors load the overview")
-        self.warm("/dashboard/")
+        self.warm("/")
         samples, rss = self.locust(
             "reporter under load",
-            visitors=self.visitors(["/dashboard/"], bust=True),
+            visitors=self.visitors(["/"], bust=True),
             reporter=spec,
         )
         row = self.record(
@@ -1005,7 +1005,7 @@ class Bench:
             name,
         )
         row["login_p50"] = login_p50
-        overview = [s for s in samples if s["name"] == "/dashboard/"]
+        overview = [s for s in samples if s["name"] == "/"]
         row = self.record("  the overview meanwhile", "cleared", self.clients, overview, rss, None)
         row["login_p50"] = login_p50
 
@@ -1016,7 +1016,7 @@ class Bench:
         f = self.fixture
         token = {"Authorization": f"Token {f['reviewer_key']}", "Content-Type": "application/json"}
         clear_cache(self.redis_url, self.pattern)
-        _, page = http_get(self.host + "/dashboard/")
+        _, page = http_get(self.host + "/")
         full = indicators_with_data(page)
         if full is None:
             self.notes.append("Approval: the overview's count of indicators was not found.")
@@ -1072,7 +1072,7 @@ class Bench:
         """Seconds until the overview (as a visitor) shows `expected` indicators with data."""
         t0 = time.perf_counter()
         while time.perf_counter() - t0 < timeout:
-            status, page = http_get(self.host + "/dashboard/")
+            status, page = http_get(self.host + "/")
             if status == 200 and indicators_with_data(page) == expected:
                 return time.perf_counter() - t0
             time.sleep(0.1)

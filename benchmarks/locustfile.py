@@ -4,7 +4,7 @@ Not meant to be run by hand: bench_stack.py starts `locust -f benchmarks/locustf
 scenario in the environment variable BENCH_PLAN (JSON):
 
     {"host": "http://127.0.0.1:PORT", "out": "/path/samples.jsonl", "deadline": <epoch s>,
-     "visitors": {"count": 16, "urls": ["/dashboard/?policy=load-1"], "headers": {...},
+     "visitors": {"count": 16, "urls": ["/?policy=load-1"], "headers": {...},
                   "bust": "<the figures token's key>" or null, "redis": "redis://..."},
      "reporter": {"count": 1, "report": 123, "username": "...", "password": "..."}}
 

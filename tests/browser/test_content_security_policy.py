@@ -59,7 +59,7 @@ def test_the_public_pages_draw_their_bars_and_map_within_the_policy(page, demo_d
     pillar = Pillar.objects.order_by("number").first()
     indicator = Indicator.objects.filter(is_sensitive=False).order_by("pk").first()
     visit(page, "/", "main h1")
-    visit(page, "/dashboard/", ".bar > span")
+    visit(page, "/", ".bar > span")
     # A bar as wide as its class says: the style sheet, not an inline style, sets it.
     widths = page.eval_on_selector_all(
         ".bar > span",

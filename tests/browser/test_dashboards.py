@@ -16,7 +16,7 @@ def test_the_overview_and_the_map_load_without_errors(phone, demo_data, live_ser
     browser_second_step(page, "director")
     page.wait_for_url("**/review/**")
     for path, heading in (
-        ("/dashboard/", "National overview"),
+        ("/", "National overview"),
         ("/map/", "Map of the governorates"),
     ):
         page.goto(path)
