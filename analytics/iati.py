@@ -447,7 +447,7 @@ def _activity(policy, activity, data):
     _locations(element, places | _result_places(indicators, data), data)
     _sectors(element, [activity.objective.pillar])
     _gender_marker(element)
-    _money(element, activity)
+    _money(element, policy, activity)
     _sub(element, "related-activity", ref=identifier(policy), type="1")  # its parent, the plan
     if indicators:
         result = _sub(element, "result", type="1", aggregation_status="0")
@@ -502,7 +502,7 @@ def _participants(element, policy, activity):
             add(partnership.entity, IMPLEMENTING)
 
 
-def _money(element, activity):
+def _money(element, policy, activity):
     """From the funding lines, which give a year, not a date: the budget of each year (1
     January to 31 December; original, indicative), when that year's lines are in one currency
     (IATI's budgets of one type may not overlap, and a value has one currency); a planned
@@ -532,7 +532,7 @@ def _money(element, activity):
         _sub(planned, "period-end", iso_date=datetime.date(line.year, 12, 31).isoformat())
         _value(planned, line.planned, line.currency, start)
         if line.funder is not None:
-            _organisation(planned, "provider-org", line.funder)
+            _organisation(planned, "provider-org", line.funder, policy)
     today = timezone.localdate()
     for line in lines:
         for code, amount in (("2", line.committed), ("3", line.disbursed)):
@@ -545,8 +545,8 @@ def _money(element, activity):
             _value(transaction, amount, line.currency, when)
             _narratives(_sub(transaction, "description"), _translations(line.source_type, "name"))
             if line.funder is not None:
-                _organisation(transaction, "provider-org", line.funder)
-            _organisation(transaction, "receiver-org", activity.lead_entity)
+                _organisation(transaction, "provider-org", line.funder, policy)
+            _organisation(transaction, "receiver-org", activity.lead_entity, policy)
 
 
 def _value(parent, amount, currency, when):
