@@ -18,7 +18,7 @@ from django.contrib.auth import logout
 from django.contrib.auth.views import redirect_to_login
 from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -69,6 +69,17 @@ class SecondFactorMiddleware:
 
 LAST_ACTIVITY_SESSION_KEY = "wps_last_activity"
 
+# Forms whose view shows a post that arrives signed out back to the person (the report form:
+# reporting/offline.py, keeps_text) instead of sending them to the sign-in page without it.
+KEEPS_POSTED_TEXT = {"reporting:edit"}
+
+
+def _keeps_posted_text(request):
+    try:
+        return resolve(request.path_info).view_name in KEEPS_POSTED_TEXT
+    except Resolver404:
+        return False
+
 
 def _now():
     return int(timezone.now().timestamp())
@@ -108,5 +119,8 @@ class IdleTimeoutMiddleware:
         if request.path_info.startswith("/api/"):
             return JsonResponse({"detail": text}, status=401)
         messages.info(request, text)
+        if request.method == "POST" and _keeps_posted_text(request):
+            # The view answers a signed-out post itself, with what was typed (reporting/offline.py).
+            return self.get_response(request)
         wanted = request.get_full_path() if request.method == "GET" else request.path
         return redirect_to_login(wanted)

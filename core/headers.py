@@ -30,6 +30,9 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+SIGN_OUT_VIEWS = {"logout", "admin:logout"}
+
+
 class SecurityHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -37,6 +40,12 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        match = getattr(request, "resolver_match", None)
+        if request.method == "POST" and match and match.view_name in SIGN_OUT_VIEWS:
+            # Signing out empties what this site keeps in the browser: the report form's drafts
+            # and offline queue (IndexedDB) and the service worker's copies of the reporter's
+            # pages (docs/architecture.md, "Drafts and the offline queue").
+            response.headers["Clear-Site-Data"] = '"cache", "storage"'
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             add_never_cache_headers(response)

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from reporting import views
+from reporting import offline, views
 
 app_name = "reporting"
 
 urlpatterns = [
     path("my/", views.my_work, name="my_work"),
+    # The reporter's service worker, at the root so that it may serve /my/ and /reports/.
+    path("sw.js", offline.service_worker, name="service_worker"),
     path("reports/start/", views.report_start, name="start"),
     path("reports/<int:pk>/", views.report_detail, name="report"),
     path("reports/<int:pk>/edit/", views.report_edit, name="edit"),

@@ -158,6 +158,9 @@ AUTHENTICATION_BACKENDS = [
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "landing"  # each person's own page (config/paths.py, accounts.roles.landing)
+# A post refused by the CSRF check gets a page in the person's language that keeps what they
+# typed (core/csrf.py), not Django's English one.
+CSRF_FAILURE_VIEW = "core.csrf.csrf_failure"
 LOGOUT_REDIRECT_URL = "login"
 
 # The cache holds the API's rate-limit counts. Redis when REDIS_URL is set (production requires
