@@ -25,6 +25,9 @@ from django.views.decorators.cache import never_cache
 from accounts import roles, services
 from accounts.models import ApiToken
 
+# The header a token is sent in, the same in every language (HTTP's words, not the page's).
+TOKEN_HEADER = "Authorization: Token <key>"
+
 
 @login_required
 def landing(request):
@@ -141,6 +144,8 @@ def data_api(request):
             "errors": errors,
             "name": request.POST.get("name", "") if errors else "",
             "api_root": request.build_absolute_uri("/api/v1/"),
+            "token_header": TOKEN_HEADER,
+            "token_header_of_key": f"Authorization: Token {new_key}" if new_key else "",
         },
     )
 
@@ -303,5 +308,6 @@ def api_reference(request):
             "resources": _resources(schema),
             "data_types": _data_types(schema),
             "api_root": request.build_absolute_uri("/api/v1/"),
+            "token_header": TOKEN_HEADER,
         },
     )
