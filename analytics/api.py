@@ -64,6 +64,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "governorate",
             "entity",
             "value",
+            "not_available",
             "note",
             "report_id",
             "approved_at",
@@ -99,6 +100,7 @@ class IndicatorValueSerializer(serializers.ModelSerializer):
             "governorate": row["governorate"],
             "entity": row["entity"],
             "value": _shown(fields["value"], row["value"]),
+            "not_available": row["not_available"],
             "note": row["note"],
             "report_id": row["report_id"],
             "approved_at": _shown(fields["approved_at"], row["approved_at"]),
@@ -130,6 +132,7 @@ ROW_COLUMNS = {
     "sensitive": "indicator__is_sensitive",
     "governorate": "governorate__code",
     "value": "value",
+    "not_available": "not_available",
     "note": "note",
     "report_id": "report_id",
     "approved_at": "report__approved_at",
@@ -264,6 +267,7 @@ class IndicatorValueViewSet(ExportJobMixin, CachedListMixin, viewsets.ReadOnlyMo
         if published_only(self.request):
             queryset = queryset.filter(published_q("report__period__policy"))
         return queryset.values(*ROW_COLUMNS.values())
+
 
 class XMLRenderer(renderers.BaseRenderer):
     """Lets a client that asks for application/xml get the IATI file (the view answers it

@@ -39,6 +39,7 @@ def period_figures(indicators, periods, governorate_id=None) -> dict:
     responsible entity's value when it reported, else the mean (see measures.combine)."""
     values = IndicatorValue.objects.filter(
         report__status=ReportStatus.APPROVED,
+        not_available=False,
         indicator__in=indicators,
         report__period__in=periods,
     )
@@ -207,6 +208,7 @@ def governorate_achievements(policy, as_of, public=False) -> dict:
     rows = (
         IndicatorValue.objects.filter(
             report__status=ReportStatus.APPROVED,
+            not_available=False,
             indicator_id__in=indicators,
             report__period__in=periods,
             governorate__isnull=False,
@@ -253,7 +255,10 @@ def indicator_history(indicator, public=False):
     by_place = {}
     values = (
         IndicatorValue.objects.filter(
-            report__status=ReportStatus.APPROVED, indicator=indicator, governorate__isnull=False
+            report__status=ReportStatus.APPROVED,
+            not_available=False,
+            indicator=indicator,
+            governorate__isnull=False,
         )
         .values("governorate_id", "report__period_id")
         .annotate(**FIGURE_AGGREGATES)
@@ -343,6 +348,7 @@ def place_figures(indicators, periods) -> tuple[dict, dict]:
     rows = (
         IndicatorValue.objects.filter(
             report__status=ReportStatus.APPROVED,
+            not_available=False,
             indicator__in=list(by_id),
             report__period__in=periods,
         )

@@ -55,7 +55,7 @@ class ValueSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = IndicatorValue
-        fields = ("indicator", "indicator_id", "governorate", "value")
+        fields = ("indicator", "indicator_id", "governorate", "value", "not_available", "note")
 
 
 class EvidenceSerializer(serializers.ModelSerializer):
@@ -147,6 +147,25 @@ class ValueInputSerializer(serializers.Serializer):
     value = serializers.DecimalField(
         max_digits=18, decimal_places=4, allow_null=True, min_value=VALUE_MIN
     )
+    not_available = serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="true: the figure is not available (send value null); it then counts "
+        "neither as missing nor in any figure.",
+    )
+    note = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=services.NOTE_LIMIT,
+        help_text="With not_available: why (optional).",
+    )
+
+    def validate(self, data):
+        if data.get("not_available") and data.get("value") is not None:
+            raise serializers.ValidationError(
+                _("Give a value or not_available, not both."), code="invalid"
+            )
+        return data
 
 
 class ReportUpdateSerializer(serializers.Serializer):
@@ -304,9 +323,11 @@ class ReportViewSet(
         values = None
         if "values" in d:
             values = {
-                (v["indicator"].pk, v["governorate"].pk if v.get("governorate") else None): v[
-                    "value"
-                ]
+                (v["indicator"].pk, v["governorate"].pk if v.get("governorate") else None): (
+                    services.NotAvailable(v.get("note", ""))
+                    if v.get("not_available")
+                    else v["value"]
+                )
                 for v in d["values"]
             }
         report = services.report_update(

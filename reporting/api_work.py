@@ -63,6 +63,9 @@ class ValueCellSerializer(serializers.Serializer):
     governorate = serializers.CharField(allow_null=True, help_text="Its code; null: national.")
     unit = serializers.CharField(help_text="number, percent, yes_no or amount.")
     value = serializers.CharField(allow_null=True, help_text="The report's value, as a decimal.")
+    not_available = serializers.BooleanField(
+        help_text="true: the reporter answered that the figure is not available (value null)."
+    )
     target = serializers.CharField(allow_null=True, help_text="The target that applies.")
     last_approved = serializers.CharField(
         allow_null=True, help_text="The value of the last approved report before this period."
@@ -178,6 +181,7 @@ class WorkView(APIView):
                             "governorate": r.governorate.code if r.governorate else None,
                             "unit": r.indicator.unit,
                             "value": _number(r.value.value) if r.value else None,
+                            "not_available": bool(r.value and r.value.not_available),
                             "target": _number(r.target.value) if r.target else None,
                             "last_approved": _number(r.previous.value) if r.previous else None,
                         }

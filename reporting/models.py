@@ -230,7 +230,14 @@ class IndicatorValue(Timestamped):
         related_name="indicator_values",
         verbose_name=_("governorate"),
     )
-    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4)
+    # Empty when the reporter answered "not available" (the note then says why, if they did):
+    # such a value is neither missing from the report nor part of any figure.
+    value = models.DecimalField(_("value"), max_digits=18, decimal_places=4, null=True, blank=True)
+    not_available = models.BooleanField(
+        _("not available"),
+        default=False,
+        help_text=_("The reporter could not get this figure; the note says why."),
+    )
     note = models.CharField(_("note"), max_length=255, blank=True)
     history = HistoricalRecords()
 
@@ -253,12 +260,19 @@ class IndicatorValue(Timestamped):
                 name="value_not_negative",
                 violation_error_message=NEGATIVE,
             ),
+            models.CheckConstraint(
+                condition=Q(value__isnull=False, not_available=False)
+                | Q(value__isnull=True, not_available=True),
+                name="value_given_or_not_available",
+            ),
         ]
         indexes = [
             models.Index(fields=["indicator", "governorate"], name="value_indicator_gov_idx"),
         ]
 
     def __str__(self):
+        if self.not_available:
+            return f"{self.indicator.code}: {_('not available')}"
         return f"{self.indicator.code}: {self.value}"
 
 

@@ -40,6 +40,7 @@ from reporting.signals import reports_changed
 VALUE_DIGITS = IndicatorValue._meta.get_field("value").max_digits
 VALUE_DECIMALS = IndicatorValue._meta.get_field("value").decimal_places
 VALUE_LIMIT = Decimal(10) ** (VALUE_DIGITS - VALUE_DECIMALS)
+NOTE_LIMIT = IndicatorValue._meta.get_field("note").max_length
 
 
 class ReportError(StateError):
@@ -151,6 +152,15 @@ def report_start(*, user, activity, period, entity, governorate=None) -> Progres
     return report
 
 
+@dataclass(frozen=True)
+class NotAvailable:
+    """The answer "not available" for an indicator value (in `values` of report_update and
+    report_save), with the reporter's reason if they gave one: stored as a value with no number
+    (IndicatorValue.not_available), counted neither as missing nor in any figure."""
+
+    reason: str = ""
+
+
 def value_problem(indicator, value) -> str | None:
     """Why `value` cannot be reported for `indicator` (a Decimal), or None: the one rule of a
     reported number, for the form, the workbook and the API."""
@@ -179,8 +189,8 @@ def _clean_values(report, values):
         indicator = allowed.get(key)
         if indicator is None:
             raise ValidationError(_("This indicator is not part of the report."))
-        if value is None:
-            clean[key] = None
+        if value is None or isinstance(value, NotAvailable):
+            clean[key] = value
             continue
         value = Decimal(value)
         problem = value_problem(indicator, value)
@@ -227,6 +237,7 @@ class ReportSaved:
     removed: str | None = None
     submitted: bool = False
     not_submitted: dict | None = None
+    evidence: Evidence | None = None  # the file added
 
 
 def report_save(
@@ -254,7 +265,7 @@ def report_save(
             if evidence is not None:
                 added = evidence_add(user=user, report=report, upload=evidence)
                 stored.append((added.file.storage, added.file.name))
-            outcome = ReportSaved(report=report)
+            outcome = ReportSaved(report=report, evidence=added if evidence is not None else None)
             if remove_evidence is not None:
                 gone = report.evidence.filter(pk=remove_evidence).first()
                 if gone is not None:
@@ -327,13 +338,17 @@ def _save_values(report, user, values):
                 row._history_user = user
                 row.delete()
             continue
+        if isinstance(value, NotAvailable):
+            number, flag, note = None, True, value.reason.strip()[:NOTE_LIMIT]
+        else:
+            number, flag, note = value, False, row.note if row and not row.not_available else ""
         if row is None:
             row = IndicatorValue(
-                report=report, indicator_id=indicator_id, governorate_id=governorate_id, value=value
+                report=report, indicator_id=indicator_id, governorate_id=governorate_id
             )
-        elif row.value == value:
+        elif (row.value, row.not_available, row.note) == (number, flag, note):
             continue
-        row.value = value
+        row.value, row.not_available, row.note = number, flag, note
         row._history_user = user
         row.save()
 
@@ -349,9 +364,9 @@ def report_missing(report) -> dict:
         missing["achievements"] = _("Describe what was achieved in this period.")
     empty = [r.indicator.code for r in selectors.value_rows(report) if r.value is None]
     if empty:
-        missing["values"] = _("Give a value for every indicator (missing: %(codes)s).") % {
-            "codes": join_list(sorted(set(empty)))
-        }
+        missing["values"] = _(
+            "Give a value for every indicator, or mark it not available (missing: %(codes)s)."
+        ) % {"codes": join_list(sorted(set(empty)))}
     return missing
 
 
@@ -400,10 +415,21 @@ def report_return(*, user, report, version, comment):
 
 
 @transaction.atomic
-def report_approve(*, user, report, version, comment=""):
-    """Approve and lock; an optional comment is recorded in the same step."""
+def report_approve(*, user, report, version, comment="", confirmed=None):
+    """Approve and lock; an optional comment is recorded in the same step. `confirmed`: the
+    reviewer's answer to "approving locks the report" where a page asks it (the review page):
+    False refuses; None where nothing is asked (the API, whose call is the confirmation)."""
     if not permissions.can_review(user, report):
         raise PermissionDenied(_("Only Directorate reviewers approve reports."))
+    if confirmed is False:
+        raise ValidationError(
+            {
+                "confirm": _(
+                    "Tick the box to confirm that you checked the figures and evidence: "
+                    "approving locks the report."
+                )
+            }
+        )
     report = _locked_for_write(report, version)
     if report.status != ReportStatus.SUBMITTED:
         raise TransitionNotAllowed(_("Only a submitted report can be approved."))
@@ -628,12 +654,12 @@ def _plan_one(user, change, outcome, on_behalf, rows):
         if row is None:
             reasons.append(_("This indicator is not part of the report."))
             continue
-        if value is not None:
+        if value is not None and not isinstance(value, NotAvailable):
             problem = value_problem(row.indicator, value)
             if problem:
                 reasons.append(f"{row.indicator.code}: {problem}")
                 continue
-        old = row.value.value if row.value is not None else None
+        old = _answer(row.value)
         if old is None and value is not None:
             outcome.values_new += 1
         elif old is not None and value is None:
@@ -657,6 +683,22 @@ def _plan_one(user, change, outcome, on_behalf, rows):
         outcome.state = "unchanged"
     else:
         outcome.state = "new" if report is None else "changed"
+
+
+def _answer(row):
+    """What a stored value row answers: its number, NotAvailable(its note), or None (no row)."""
+    if row is None:
+        return None
+    return NotAvailable(row.note) if row.not_available else row.value
+
+
+def _set_answer(row, value):
+    """Write a number or NotAvailable into a value row (the note is the reason, or kept)."""
+    if isinstance(value, NotAvailable):
+        row.value, row.not_available, row.note = None, True, value.reason.strip()[:NOTE_LIMIT]
+    else:
+        row.note = "" if row.not_available else row.note
+        row.value, row.not_available = value, False
 
 
 def _field_problems(baseline, fields) -> list:
@@ -781,22 +823,25 @@ def _bulk_write(user, outcomes, reason):
                     cleared.append(row)
             elif row is None:
                 new.append((o.report.pk, key[0], key[1], value))
-            elif row.value != value:
-                row.value = value
+            elif _answer(row) != value:
+                _set_answer(row, value)
                 row.updated_at = now
                 changed.append(row)
     if copy.available():
         _write_values_copy(user, reason, now, new, changed)
     else:
         if new:
-            rows = [
-                IndicatorValue(report_id=r, indicator_id=i, governorate_id=g, value=v)
-                for r, i, g, v in new
-            ]
+            rows = []
+            for r, i, g, v in new:
+                row = IndicatorValue(report_id=r, indicator_id=i, governorate_id=g)
+                _set_answer(row, v)
+                rows.append(row)
             IndicatorValue.objects.bulk_create(rows, batch_size=BATCH)
             bulk_history(IndicatorValue, rows, "+", user, reason, {})
         if changed:
-            IndicatorValue.objects.bulk_update(changed, ["value", "updated_at"], batch_size=BATCH)
+            IndicatorValue.objects.bulk_update(
+                changed, ["value", "not_available", "note", "updated_at"], batch_size=BATCH
+            )
             bulk_history(IndicatorValue, changed, "~", user, reason, {})
     if cleared:
         bulk_delete(IndicatorValue, cleared, user, reason)
@@ -804,7 +849,16 @@ def _bulk_write(user, outcomes, reason):
         _counts_changed(period_ids={r.period_id for r in created})  # the reports count
 
 
-VALUE_COLUMNS = ["id", "updated_at", "report_id", "indicator_id", "governorate_id", "value", "note"]
+VALUE_COLUMNS = [
+    "id",
+    "updated_at",
+    "report_id",
+    "indicator_id",
+    "governorate_id",
+    "value",
+    "not_available",
+    "note",
+]
 HISTORY_COLUMNS = ["history_date", "history_change_reason", "history_type", "history_user_id"]
 
 
@@ -819,7 +873,11 @@ def _write_values_copy(user, reason, now, new, changed):
     user_id = user.pk if user is not None else None
     if new:
         ids = copy.next_ids(IndicatorValue, len(new))
-        rows = [(pk, now, r, i, g, v, "") for pk, (r, i, g, v) in zip(ids, new, strict=True)]
+        rows = []
+        for pk, (r, i, g, v) in zip(ids, new, strict=True):
+            answer = IndicatorValue()
+            _set_answer(answer, v)
+            rows.append((pk, now, r, i, g, answer.value, answer.not_available, answer.note))
         copy.copy_rows(table, VALUE_COLUMNS, rows)
         copy.copy_rows(
             history, VALUE_COLUMNS + HISTORY_COLUMNS, ((*row, *stamp, "+", user_id) for row in rows)
@@ -828,8 +886,13 @@ def _write_values_copy(user, reason, now, new, changed):
         copy.update_rows(
             table,
             "id",
-            [("value", "numeric"), ("updated_at", "timestamp with time zone")],
-            [(row.pk, row.value, now) for row in changed],
+            [
+                ("value", "numeric"),
+                ("not_available", "boolean"),
+                ("note", "varchar(255)"),
+                ("updated_at", "timestamp with time zone"),
+            ],
+            [(row.pk, row.value, row.not_available, row.note, now) for row in changed],
         )
         copy.copy_rows(
             history,
@@ -842,6 +905,7 @@ def _write_values_copy(user, reason, now, new, changed):
                     row.indicator_id,
                     row.governorate_id,
                     row.value,
+                    row.not_available,
                     row.note,
                     *stamp,
                     "~",

@@ -20,7 +20,7 @@ from governorates.models import Governorate
 from indicators.models import ReportingPeriod
 from jobs.services import job_start
 from policy.models import Activity, Entity
-from reporting import permissions, selectors, services, workbook
+from reporting import permissions, plausibility, selectors, services, workbook
 from reporting.filters import ReviewQueueFilter
 from reporting.forms import ReopenForm, ReportForm, ReviewForm, WorkbookUploadForm
 from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
@@ -117,7 +117,10 @@ def _form_initial(report, rows, groups):
         else:
             initial[f"people-{p.sex}-{p.age_band}"] = p.count
     for row in rows:
-        if row.value is not None:
+        if row.value is not None and row.value.not_available:
+            initial[f"{row.key}-na"] = True
+            initial[f"{row.key}-reason"] = row.value.note
+        elif row.value is not None:
             initial[row.key] = plain_number(row.value.value)
     return initial
 
@@ -125,6 +128,7 @@ def _form_initial(report, rows, groups):
 @login_required
 def report_edit(request, pk):
     report = _report_or_404(request, pk)
+    kept = None
     if not permissions.can_edit_report(request.user, report):
         raise PermissionDenied
     rows = selectors.value_rows(report)
@@ -150,6 +154,7 @@ def report_edit(request, pk):
             done = _save_report(request, report, form)
             if done:
                 return done
+        kept = _keep_evidence(request, report, form)
     else:
         form = ReportForm(initial=_form_initial(report, rows, groups), rows=rows, groups=groups)
     return render(
@@ -159,9 +164,29 @@ def report_edit(request, pk):
             "report": report,
             "form": form,
             "rows": rows,
+            # Read again: a file saved (or kept) by this request is part of the report now.
+            "evidence": list(Evidence.objects.filter(report=report)),
+            "kept": kept,
             "returned": [e for e in report.timeline if e.kind in ("returned", "reopened")][-1:],
         },
     )
+
+
+def _keep_evidence(request, report, form):
+    """The pk of the evidence file chosen with a form that came back with errors, once stored
+    with the draft (services.evidence_add, as a valid save would), so the person need not choose
+    it again; None when there was none, it was saved already, or it cannot be kept."""
+    upload = form.cleaned_data.get("evidence") if hasattr(form, "cleaned_data") else None
+    if not upload or "evidence" in form.errors:
+        return None  # no file, or the file itself was refused: the message says so
+    saved = getattr(form, "saved_evidence", None)
+    if saved is not None:
+        return saved.pk  # saved with the draft (a submission refused as incomplete)
+    try:
+        upload.seek(0)
+        return services.evidence_add(user=request.user, report=report, upload=upload).pk
+    except (PermissionDenied, ValidationError, services.ReportError):
+        return None
 
 
 def _save_report(request, report, form):
@@ -200,8 +225,9 @@ def _save_report(request, report, form):
             % {"name": saved.removed},
         )
         return redirect("reporting:edit", pk=report.pk)
+    form.saved_evidence = saved.evidence
     if saved.not_submitted:
-        _add_errors(form, ValidationError(saved.not_submitted))
+        _missing_errors(form, saved.not_submitted)
     if submitting and not form.errors:
         messages.success(request, _("Report submitted. The Directorate will review it."))
         return redirect("reporting:report", pk=report.pk)
@@ -211,6 +237,29 @@ def _save_report(request, report, form):
         return None
     messages.success(request, _("Draft saved."))
     return redirect("reporting:edit", pk=report.pk)
+
+
+def _missing_errors(form, missing):
+    """Why a submission was refused, beside each field: an indicator value left empty gets its
+    own message (so the error summary links to it and the field is marked), not one line at the
+    top naming codes."""
+    missing = dict(missing)
+    if "values" in missing:
+        empty = [
+            (row, field)
+            for row, field, na, _reason, _warning in form.value_fields()
+            if form.cleaned_data.get(row.key) is None and not form.cleaned_data.get(na.name)
+        ]
+        if empty:
+            del missing["values"]
+            for row, field in empty:
+                form.add_error(
+                    field.name,
+                    _("%(code)s: give a value, or tick “Not available”.")
+                    % {"code": row.indicator.code},
+                )
+    if missing:
+        _add_errors(form, ValidationError(missing))
 
 
 def _set_version(form, version):
@@ -224,7 +273,7 @@ def report_detail(request, pk):
     user = request.user
     context = {
         "report": report,
-        "rows": selectors.value_rows(report),
+        "rows": _with_warnings(selectors.value_rows(report)),
         "changes": selectors.report_changes(report),
         "people": [p for p in report.people.all() if not p.vulnerable_group_id],
         "groups": [p for p in report.people.all() if p.vulnerable_group_id],
@@ -248,6 +297,15 @@ def report_detail(request, pk):
     return render(request, "reporting/report_detail.html", context)
 
 
+def _with_warnings(rows):
+    """The rows, each with `warning`: why its value looks implausible (reporting.plausibility),
+    for the reviewer to check; the reporter confirmed these figures to save them."""
+    count = Governorate.objects.count()
+    for row in rows:
+        row.warning = plausibility.row_warning(row, governorates=count) or ""
+    return rows
+
+
 def _review_action(request, report, context):
     action = request.POST.get("action")
     user = request.user
@@ -269,7 +327,13 @@ def _review_action(request, report, context):
             services.report_return(user=user, report=report, version=version, comment=comment)
             messages.success(request, _("The report is returned to the reporter."))
         elif action == "approve":
-            services.report_approve(user=user, report=report, version=version, comment=comment)
+            services.report_approve(
+                user=user,
+                report=report,
+                version=version,
+                comment=comment,
+                confirmed=bool(form.cleaned_data["confirm"]),
+            )
             messages.success(request, _("The report is approved and locked."))
         elif action == "comment":
             services.report_comment(user=user, report=report, comment=comment)

@@ -212,6 +212,15 @@ def _value_columns():
         Column("target", _("Target"), width=10),
         Column("last_approved", _("Last approved value"), width=12),
         Column("value", _("Value"), width=12, check=Check.number(minimum=VALUE_MIN)),
+        # "Yes" when the figure cannot be had (the value is then empty), and why.
+        Column("not_available", _("Not available"), width=12, check=_yes_no_check()),
+        Column(
+            "note",
+            _("Why not available"),
+            width=30,
+            wrap=True,
+            check=Check.text(services.NOTE_LIMIT),
+        ),
     ]
 
 
@@ -294,6 +303,7 @@ def write_workbook(user, period, scope="mine", target=None):
         for row in grid[slot.key]:
             indicator = row.indicator
             value = row.value.value if row.value is not None else None
+            unavailable = row.value is not None and row.value.not_available
             shown = _number(value)
             if indicator.unit == Indicator.Unit.YES_NO and value is not None:
                 shown = yes_no.get(plain_number(value), shown)
@@ -307,6 +317,8 @@ def write_workbook(user, period, scope="mine", target=None):
                     "target": _number(row.target.value) if row.target else None,
                     "last_approved": _number(row.previous.value) if row.previous else None,
                     "value": shown,
+                    "not_available": yes_no["1"] if unavailable else None,
+                    "note": row.value.note if unavailable else "",
                 },
                 editable=None if open_ else [],
                 checks={
@@ -461,7 +473,10 @@ def read(user, content, name="", progress=None) -> Reading:
             change.problems.extend(reader.problems[before:])
             del reader.problems[before:]
         cells = {}
-        for row in reader.sheet("values").rows(
+        values_sheet = reader.sheet("values")
+        # Workbooks made before the "not available" answer lack its two columns.
+        answers = [k for k in ("not_available", "note") if k in values_sheet.columns()]
+        for row in values_sheet.rows(
             [
                 "activity",
                 "entity",
@@ -470,6 +485,7 @@ def read(user, content, name="", progress=None) -> Reading:
                 "indicator",
                 "governorate",
                 "value",
+                *answers,
             ]
         ):
             advance()
@@ -499,6 +515,13 @@ def read(user, content, name="", progress=None) -> Reading:
                     value = None if picked is None else Decimal(picked)
                 else:
                     value = row.decimal("value", check)
+                if answers and row.choice("not_available", _yes_no_check()) == "1":
+                    if value is not None:
+                        row.problem(
+                            "value",
+                            _("a value and “Not available” both: give one or the other."),
+                        )
+                    value = services.NotAvailable(row.text("note", Check.text(services.NOTE_LIMIT)))
                 if len(reader.problems) == before:
                     gov_id = found.governorate.pk if found.governorate else None
                     change.values[(indicator.pk, gov_id)] = value

@@ -79,7 +79,7 @@ def test_submitting_an_incomplete_report_keeps_the_text_and_names_what_is_missin
     data = form_data(report, world, action="submit", **{f"value-{world.indicator.pk}-IQ-BA": ""})
     page = reporter_client.post(edit_url(report), data).content.decode()
     assert "There is a problem" in page
-    assert "missing: 1.1.1-a" in page
+    assert "1.1.1-a: give a value, or tick “Not available”." in page  # beside the field
     assert "Two workshops in Karkh." in page
     assert fresh(report).status == ReportStatus.DRAFT
 

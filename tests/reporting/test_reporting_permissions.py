@@ -112,7 +112,7 @@ def test_who_approves_and_returns(client, world, name, action):
     login(client, world, name)
     response = client.post(
         reverse("reporting:report", args=[report.pk]),
-        {"action": action, "version": report.version, "comment": "Thanks"},
+        {"action": action, "version": report.version, "comment": "Thanks", "confirm": "on"},
     )
     expected = {"approve": ReportStatus.APPROVED, "return": ReportStatus.RETURNED}[action]
     if name in MAY_REVIEW:
