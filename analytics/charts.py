@@ -10,9 +10,11 @@ figure hidden by disclosure control, analytics/disclosure.py) under its place on
 Right to left (Arabic, Kurdish): the time axis runs from right to left, the earliest period at
 the right, as a reader of those languages reads a line and as their printed charts run; the
 value axis and its labels stand on the right. Only positions are mirrored: the words and
-numbers are written as they are (never a mirrored glyph). A browser orders each label with
-the bidirectional algorithm; WeasyPrint's SVG text does not, so the PDF's labels are given in
-visual order (visual_rtl).
+numbers are written as they are (never a mirrored glyph). The SVG's own direction is left to
+right, so that positions and anchors are physical ones in every language; a browser still
+orders the words of each label with the bidirectional algorithm (an Arabic label reads right
+to left). WeasyPrint's SVG text does not, so the PDF's labels are given in visual order, in
+digits only (visual_rtl).
 """
 
 import re
@@ -244,8 +246,8 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
     return format_html(
         '<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {} {}" '
         'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
-        'font-family="{}"><title id="{}-title">{}</title><desc id="{}-desc">{}</desc>'
-        "{}</svg>",
+        'font-family="{}" direction="ltr"><title id="{}-title">{}</title>'
+        '<desc id="{}-desc">{}</desc>{}</svg>',
         WIDTH,
         HEIGHT,
         WIDTH,

@@ -220,13 +220,38 @@ def _everything_a_visitor_can_fetch(client, w):
         "/api/v1/indicators/",
         "/api/v1/targets/",
         "/api/v1/iati/",  # the IATI activity file (analytics/iati.py)
+        reverse("analytics:progress_report"),  # the national report, and its PDF
+        reverse("analytics:progress_report_pdf"),
     ]
     answers = {}
     for url in urls:
         response = client.get(url)
         assert response.status_code == 200, url
-        answers[url] = response.content.decode("utf-8-sig")
+        if response["Content-Type"] == "application/pdf":
+            from tests.analytics.test_national_report import pdf_text
+
+            answers[url] = pdf_text(response.content)  # the text a reader of the PDF gets
+        else:
+            answers[url] = response.content.decode("utf-8-sig")
     return answers
+
+
+def _pdf_rows(answers, url, plan):
+    """The national report's PDF, as rows like its page's (code and title, baseline, to date,
+    target, achievement, status): each line of its text that starts with an indicator's code,
+    cut at runs of spaces (pdftotext -layout)."""
+    import re
+
+    if url != reverse("analytics:progress_report"):
+        return []
+    text = answers[reverse("analytics:progress_report_pdf")]
+    rows = []
+    for line in text.splitlines():
+        cells = [c for c in re.split(r"\s{2,}", line.strip()) if c]
+        if cells and any(cells[0].startswith(i.code) for i in plan) and len(cells) >= 6:
+            rows.append([cells[0], *cells[-5:]])
+    assert rows, "the PDF lists the protection indicators"
+    return rows
 
 
 def test_a_visitor_cannot_work_out_any_hidden_protection_figure(client, gbv):
@@ -263,16 +288,17 @@ def test_a_visitor_cannot_work_out_any_hidden_protection_figure(client, gbv):
                 shown = _number(text.split("/")[0])
                 if shown is not None:
                     equations.append(({cell: 1}, shown))
-    # The pillar, objective and activity pages: the figure to date, or the achievement it
-    # follows from (baseline 0).
+    # The pillar, objective and activity pages and the national report: the figure to date, or
+    # the achievement it follows from (baseline 0).
     plan = {w.cases: (("IQ-BG", "IQ-BA"), 40), w.national_cases: ((), 10)}
     national_pages = [
+        reverse("analytics:progress_report"),
         reverse("analytics:pillar", args=[w.activity.objective.pillar.code]),
         reverse("analytics:objective", args=[w.activity.objective.pk]),
         *(reverse("analytics:activity", args=[a.pk]) for a in (w.activity, w.other_activity)),
     ]
     for url in national_pages:
-        for row in _rows(answers[url]):
+        for row in _rows(answers[url]) + _pdf_rows(answers, url, plan):
             for indicator, (places, target) in plan.items():
                 if row and row[0].startswith(indicator.code):
                     to_date = _number(row[2])
