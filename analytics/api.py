@@ -17,12 +17,12 @@ from analytics import disclosure, iati
 from audit.models import Kind
 from core import cache
 from core.api import (
-    ID_MAX,
     CodeOrIdFilter,
     GovernorateOrNationalFilter,
     IdFilter,
     PlanFilterSet,
     ValueCursorPagination,
+    id_or_none,
     published_only,
 )
 from core.cache import CachedListMixin
@@ -321,8 +321,8 @@ class IATIActivitiesView(APIView):
         policies = iati.published_plans()
         code = request.query_params.get("policy", "")
         if code:  # a code or an id, as the other endpoints' ?policy=
-            by_id = Q(pk=int(code)) if code.isdigit() and int(code) <= ID_MAX else Q()
-            policies = policies.filter(Q(code=code) | by_id)
+            pk = id_or_none(code) if code.isdigit() else None
+            policies = policies.filter(Q(code=code) | (Q(pk=pk) if pk is not None else Q()))
         plans = list(policies)
         if not plans:
             raise NotFound(

@@ -182,6 +182,20 @@ def published_only(request):
 ID_MAX = 2**31 - 1
 
 
+def id_or_none(digits: str) -> int | None:
+    """A string of digits (str.isdigit) as an id, or None when it is above ID_MAX or no
+    number int() reads ("²" is a digit to isdigit). Its length is checked first: int()
+    refuses a string of more than 4,300 digits (a ValueError, which answered 500)."""
+    significant = digits.lstrip("0") or "0"
+    if len(significant) > len(str(ID_MAX)):
+        return None
+    try:
+        number = int(significant)
+    except ValueError:
+        return None
+    return number if number <= ID_MAX else None
+
+
 class IdFilter(django_filters.NumberFilter):
     """`?activity=12`: an id; anything but a whole number from 1 to ID_MAX is a 400."""
 
@@ -207,9 +221,9 @@ class CodeOrIdFilter(django_filters.CharFilter):
         paths = self.field_name.split("|")
         for path in paths:
             if value.isdigit():
-                if int(value) > ID_MAX:
+                if id_or_none(value) is None:
                     return qs.none()
-                condition |= Q(**{f"{path}__id": int(value)})
+                condition |= Q(**{f"{path}__id": id_or_none(value)})
             else:
                 condition |= Q(**{f"{path}__{self.code_field}": value})
         qs = qs.filter(condition)

@@ -227,6 +227,7 @@ def test_unpublished_plans_are_not_in_the_file(client, world):
     assert len(identifiers) == 3  # the plan and its two activities
     # asked for by code or id, a draft plan is not found, for a visitor or an account
     assert client.get(f"{URL}?policy=draft-plan").status_code == 404
+    assert client.get(f"{URL}?policy={'9' * 5000}").status_code == 404  # no id that long
     verified_login(client, world.admin)
     assert client.get(f"{URL}?policy={draft.pk}").status_code == 404
     response = client.get(f"{URL}?policy={world.policy.pk}")

@@ -146,6 +146,14 @@ def test_codes_work_where_ids_do(rich):
     assert client.get(url("activities", governorate="IQ-XX")).json()["count"] == 0
 
 
+def test_an_id_of_thousands_of_digits_matches_nothing(rich):
+    """Python refuses to read a number of more than 4,300 digits (int() raises ValueError):
+    such an id answered 500."""
+    for value in ("9" * 5000, "0" * 5000 + "9" * 11, "²"):  # "²" is a digit to str.isdigit
+        response = client_for().get(url("activities", policy=value))
+        assert response.status_code == 200 and response.json()["count"] == 0, value[:5]
+
+
 def test_a_partner_reads_approved_values_for_a_governorate_and_pillar(rich):
     client = client_for(rich.partner)
     body = client.get(
