@@ -408,7 +408,12 @@ def report_changes(report) -> list[Change]:
         where = record.governorate.name if record.governorate_id else _("national")
         what = f"{record.indicator.code} ({where})"
         old = last.get(record.id)
-        new = "" if record.history_type == "-" else local_number(record.value)
+        if record.history_type == "-":
+            new = ""
+        elif record.not_available:
+            new = str(_("not available"))
+        else:
+            new = local_number(record.value)
         if old is not None or new:
             changes.append(Change(record.history_date, record.history_user, what, old or "", new))
         last[record.id] = None if record.history_type == "-" else new

@@ -54,7 +54,8 @@ def this_period_values(page):
     """The column "This period" of the indicator table on the report page, top to bottom."""
     table = page.locator("main table#indicator-values")
     table.get_by_role("columnheader", name="This period").wait_for()
-    return [t.strip() for t in table.locator("tbody tr td:nth-child(3)").all_inner_texts()]
+    cells = table.locator("tbody tr td:nth-child(3)").all_inner_texts()
+    return [t.split("⚠")[0].strip() for t in cells]  # without a plausibility warning
 
 
 def expect_text(page, text):
@@ -71,8 +72,9 @@ def value_for(unit, attempt):
     return str(12 + attempt)
 
 
-def fill_indicators(page, attempt):
-    """Type a value into every indicator box; return the values, top to bottom."""
+def fill_indicators(page, attempt, eastern=False):
+    """Type a value into every indicator box (with Eastern Arabic digits, ١٣, when `eastern`,
+    as an Arabic keyboard types them); return the values, top to bottom, as 0-9."""
     typed = []
     blocks = page.locator("fieldset .indicator")
     assert blocks.count() > 0, "the report has no indicator to fill in"
@@ -80,9 +82,23 @@ def fill_indicators(page, attempt):
         block = blocks.nth(i)
         unit = block.locator("dl.beside div", has_text="Unit").locator("dd").inner_text().strip()
         value = value_for(unit, attempt)
-        block.locator("input").fill(value)
+        box = block.locator("input[inputmode=decimal]")
+        box.fill(value.translate(str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")) if eastern else value)
+        if eastern:  # a text box keeps them (a type=number box dropped them)
+            assert box.input_value() != value and box.input_value() != ""
         typed.append(value)
     return typed
+
+
+def submit_report(page, report_id):
+    """Submit for review; where a figure looks unusual against its target, the form asks to
+    confirm it first (reporting.plausibility): these figures are right, so confirm."""
+    page.get_by_role("button", name="Submit for review").click()
+    page.wait_for_load_state()
+    if "/edit/" in page.url and page.get_by_label("The figures are correct").count():
+        page.get_by_label("The figures are correct").check()
+        page.get_by_role("button", name="Submit for review").click()
+    page.wait_for_url(f"**/reports/{report_id}/")
 
 
 def test_report_submitted_returned_resubmitted_approved_and_locked(
@@ -130,8 +146,7 @@ def test_report_submitted_returned_resubmitted_approved_and_locked(
     fits_the_phone(page)
     screenshot(page, "report-form.png")
 
-    page.get_by_role("button", name="Submit for review").click()
-    page.wait_for_url(f"**/reports/{report_id}/")
+    submit_report(page, report_id)
     expect_text(page, "Report submitted. The Directorate will review it.")
     expect_text(page, ACHIEVEMENTS)
     expect_text(page, "attendance-sheet.pdf")
@@ -193,10 +208,9 @@ def test_report_submitted_returned_resubmitted_approved_and_locked(
     fits_the_phone(page)
     screenshot(page, "returned.png")
 
-    corrected = fill_indicators(page, attempt=1)
-    page.get_by_label("Percent complete").fill("45")
-    page.get_by_role("button", name="Submit for review").click()
-    page.wait_for_url(f"**/reports/{report_id}/")
+    corrected = fill_indicators(page, attempt=1, eastern=True)
+    page.get_by_label("Percent complete").fill("٤٥")
+    submit_report(page, report_id)
     expect_text(page, "Report submitted. The Directorate will review it.")
     log_out(page, "cso")
 
@@ -204,6 +218,11 @@ def test_report_submitted_returned_resubmitted_approved_and_locked(
     log_in(page, "reviewer")
     page.goto(f"/reports/{report_id}/")
     assert this_period_values(page) == corrected
+    # Approve locks the report: it asks for the reviewer's confirmation first.
+    page.get_by_role("button", name="Approve").click()
+    expect_text(page, "Tick the box to confirm")
+    page.locator("main .tag", has_text=re.compile(r"^Submitted$")).wait_for()
+    page.get_by_label("I have checked the figures and evidence").check()
     page.get_by_role("button", name="Approve").click()
     page.wait_for_url(f"**/reports/{report_id}/")
     expect_text(page, "The report is approved and locked.")
@@ -217,7 +236,8 @@ def test_report_submitted_returned_resubmitted_approved_and_locked(
     status.filter(has_text=re.compile(r"^Approved$")).wait_for()
     status.filter(has_text=re.compile(r"^Locked$")).wait_for()
     assert page.get_by_role("link", name="Edit the report").count() == 0
-    expect_text(page, "45%")
+    # Typed as ٤٥; shown as a percentage in the page's own style ("45 %" or "45%").
+    page.locator("main").get_by_text(re.compile(r"\b45\s?%")).first.wait_for()
     timeline = page.locator("ol.timeline")
     for event in ("Created", "Submitted", "Returned for changes", "Approved"):
         timeline.get_by_text(event, exact=True).first.wait_for()

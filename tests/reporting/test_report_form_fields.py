@@ -64,6 +64,7 @@ def test_a_value_marked_not_available_is_saved_as_such_and_the_report_can_be_sub
     verified_login(reporter_client, world.reviewer)
     page = reporter_client.get(reverse("reporting:report", args=[report.pk])).content.decode()
     assert "Not available" in page and "no access to the records" in page
+    assert "not available" in page  # in the changes, not an empty "after"
 
 
 def test_the_form_shows_a_not_available_answer_again_and_a_value_replaces_it(
