@@ -301,3 +301,24 @@ def test_without_a_choice_before_signing_in_the_account_s_language_stays(client,
     html = client.get(reverse("reporting:my_work"), HTTP_ACCEPT_LANGUAGE="ar").content.decode()
     assert '<html lang="ckb" dir="rtl">' in html
     assert User.objects.get(pk=world.reporter.pk).language == "ckb"
+
+
+@pytest.mark.parametrize("language", RTL)
+def test_the_reminder_e_mail_writes_the_period_and_due_date_as_one_phrase(
+    world, mailoutbox, language
+):
+    """It read "(الربع 2، 2022, مستحق 30 …)": a Latin comma, the words in English order."""
+    import io
+
+    from django.core.management import call_command
+
+    world.reporter.language = language
+    world.reporter.save()
+    call_command("send_reminders", "--days", "36500", stdout=io.StringIO())
+    (mine,) = [m for m in mailoutbox if m.to == ["reporter@example.org"]]
+    with translation.override(language):
+        phrase = translation.gettext("%(period)s, due %(due)s") % {
+            "period": world.period.name,
+            "due": formats.date_format(world.period.due_date),
+        }
+    assert f"({phrase})" in mine.body and ", " not in mine.body
