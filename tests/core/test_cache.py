@@ -70,6 +70,8 @@ def test_a_reopening_takes_the_figure_off_the_cached_pages_at_once(client, cache
         "/governorates/IQ-BG/",
         "/indicators/{indicator}/",
         "/pillars/{pillar}/",
+        "/objectives/{objective}/",
+        "/activities/{activity}/",
         "/api/v1/indicator-values/",
         "/api/v1/activities/",
     ],
@@ -77,7 +79,12 @@ def test_a_reopening_takes_the_figure_off_the_cached_pages_at_once(client, cache
 def test_a_cached_page_reads_no_figures(client, cached, url):
     """The second visitor's request reads the version and nothing of the figures."""
     _approve(cached, submitted(cached))
-    url = url.format(indicator=cached.indicator.pk, pillar=cached.activity.objective.pillar.code)
+    url = url.format(
+        indicator=cached.indicator.pk,
+        pillar=cached.activity.objective.pillar.code,
+        objective=cached.activity.objective.pk,
+        activity=cached.activity.pk,
+    )
     first = client.get(url)
     with CaptureQueriesContext(connection) as queries:
         second = client.get(url)
@@ -254,7 +261,12 @@ def test_a_cached_body_is_served_without_reading_the_pages_figures_again(
     partner gets the body and the title's object, and the context is not read (unpickled)."""
     _approve(cached, submitted(cached))
     verified_login(client, cached.partner)
-    url = url.format(indicator=cached.indicator.pk, pillar=cached.activity.objective.pillar.code)
+    url = url.format(
+        indicator=cached.indicator.pk,
+        pillar=cached.activity.objective.pillar.code,
+        objective=cached.activity.objective.pk,
+        activity=cached.activity.pk,
+    )
     first = client.get(url).content.decode()
     asked = []
     real_get = cache.get
