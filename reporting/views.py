@@ -20,7 +20,7 @@ from governorates.models import Governorate
 from indicators.models import ReportingPeriod
 from jobs.services import job_start
 from policy.models import Activity, Entity
-from reporting import permissions, plausibility, selectors, services, workbook
+from reporting import offline, permissions, plausibility, selectors, services, workbook
 from reporting.filters import ReviewQueueFilter
 from reporting.forms import ReopenForm, ReportForm, ReviewForm, WorkbookUploadForm
 from reporting.models import Evidence, ProgressReport, ReportEvent, ReportStatus
@@ -125,7 +125,7 @@ def _form_initial(report, rows, groups):
     return initial
 
 
-@login_required
+@offline.keeps_text
 def report_edit(request, pk):
     report = _report_or_404(request, pk)
     kept = None
@@ -138,6 +138,7 @@ def report_edit(request, pk):
             return redirect("reporting:report", pk=report.pk)
         # Someone submitted (or a reviewer approved) while this person was typing: show their
         # text again with the reason, never drop it.
+        offline.mark_conflict(request)
         form = ReportForm(request.POST, rows=rows, groups=groups)
         form.is_valid()
         form.add_error(
@@ -210,6 +211,7 @@ def _save_report(request, report, form):
         _add_errors(form, error)
         return None
     except services.ReportConflict as conflict:
+        offline.mark_conflict(request)
         form.add_error(None, str(conflict))
         _set_version(form, conflict.current.version)
         return None
