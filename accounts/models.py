@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.text import join_list
+
 
 class Digits(models.TextChoices):
     """How numbers are written on the pages: 0-9 or the Eastern Arabic digits."""
@@ -150,7 +152,7 @@ class ApiToken(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.prefix}… ({self.name}, {self.user.username})"
+        return f"{self.prefix}… ({join_list([self.name, self.user.username])})"
 
     @staticmethod
     def new_key() -> str:

@@ -322,3 +322,17 @@ def test_the_reminder_e_mail_writes_the_period_and_due_date_as_one_phrase(
             "due": formats.date_format(world.period.due_date),
         }
     assert f"({phrase})" in mine.body and ", " not in mine.body
+
+
+@pytest.mark.parametrize("language", RTL)
+def test_the_people_reached_on_a_report_are_listed_with_the_arabic_comma(client, world, language):
+    from reporting.models import AgeBand, Sex
+    from tests.reporting_helpers import complete
+
+    report = complete(world, draft(world))
+    verified_login(client, world.reporter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    with translation.override(language):
+        women, band = str(Sex("female").label), str(AgeBand("18-29").label)
+    assert f"{women}، {band}:" in html and f"{women}, {band}" not in html
