@@ -29,8 +29,10 @@ from core.digits import eastern_text
 from core.templatetags.numbers import local_number, percent
 from indicators.models import QUARTER_LABEL
 
-WIDTH, HEIGHT = 640, 300
-TOP, BOTTOM, SIDE, FAR = 16, 86, 52, 12  # margins: above, below (the labels), the axis side
+# Drawn small and scaled to the page: at 360 px a phone shows the chart at three quarters of
+# this size, so its 13-unit labels stay about 9 px high.
+WIDTH, HEIGHT = 480, 270
+TOP, BOTTOM, SIDE, FAR = 16, 84, 50, 10  # margins: above, below (the labels), the axis side
 BAR = "#205375"
 MUTED = "#5b6670"
 LINE = "#c9d1d9"
@@ -135,7 +137,7 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
         parts.append(
             format_html(
                 '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
-                '<text x="{}" y="{}" text-anchor="{}" font-size="11" fill="{}" '
+                '<text x="{}" y="{}" text-anchor="{}" font-size="13" fill="{}" '
                 'dominant-baseline="middle">{}</text>',
                 _n(left),
                 _n(left + plot_w),
@@ -151,8 +153,8 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
         )
     n = max(len(points), 1)
     slot = plot_w / n
-    bar_w = max(min(slot * 0.6, 48), 2)
-    rotate = n > 6  # long series: slanted labels, so that they never overlap
+    bar_w = max(min(slot * 0.6, 40), 2)
+    rotate = n > 5  # long series: slanted labels, so that they never overlap
     for index, point in enumerate(points):
         position = n - 1 - index if rtl else index
         centre = left + slot * position + slot / 2
@@ -175,7 +177,7 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
             if not rotate:
                 parts.append(
                     format_html(
-                        '<text x="{}" y="{}" text-anchor="middle" font-size="11" '
+                        '<text x="{}" y="{}" text-anchor="middle" font-size="13" '
                         'fill="{}">{}</text>',
                         _n(centre),
                         _n(top_y - 4),
@@ -187,21 +189,21 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
             missing = _("hidden") if point.hidden else _("no data")
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="10" fill="{}">{}</text>',
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="12" fill="{}">{}</text>',
                     _n(centre),
                     _n(TOP + plot_h - 6),
                     MUTED,
                     ("✱" if point.hidden else "–") if rotate or visual else say(missing),
                 )
             )
-        base_y = TOP + plot_h + 16
+        base_y = TOP + plot_h + 17
         if rotate:
             # Slanted so that the end of each label meets its bar; in right-to-left the slant
             # is mirrored with the axis, the text itself is not.
             angle = 40 if rtl else -40
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="{}" font-size="11" fill="{}" '
+                    '<text x="{}" y="{}" text-anchor="{}" font-size="13" fill="{}" '
                     'transform="rotate({} {} {})">{}</text>',
                     _n(centre),
                     _n(base_y),
@@ -218,7 +220,7 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
         else:
             parts.append(
                 format_html(
-                    '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}">{}</text>',
+                    '<text x="{}" y="{}" text-anchor="middle" font-size="13" fill="{}">{}</text>',
                     _n(centre),
                     _n(base_y),
                     MUTED,
