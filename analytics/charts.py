@@ -26,7 +26,7 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from core.digits import eastern_text
-from core.templatetags.numbers import local_number, percent
+from core.templatetags.numbers import figure_text, percent
 from indicators.models import QUARTER_LABEL
 
 # Drawn small and scaled to the page: at 360 px a phone shows the chart at three quarters of
@@ -121,7 +121,7 @@ def time_chart(points, *, title, description, share=True, chart_id="chart", visu
     top = max([Decimal(v) for v in values] + [Decimal(0)])
     ticks = _ticks(top, share)
     ceiling = ticks[-1] or Decimal(1)
-    fmt = percent if share else local_number
+    fmt = percent if share else figure_text  # 18, not 17.9666666666667
     plot_w, plot_h = WIDTH - SIDE - FAR, HEIGHT - TOP - BOTTOM
     left = FAR if rtl else SIDE
     axis_x = left + plot_w if rtl else left  # the value axis, on the reading side

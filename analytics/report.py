@@ -64,12 +64,13 @@ def national_report(policy, period, public=False):
     periods = [p for p, _r in over_time.get(None, [])]
     rates = selectors.reporting_rates(periods)
     place_rates = selectors.reporting_rates_by_governorate(period)
+    nothing_expected = selectors.ReportingRate(0, 0, 0, selectors.is_due(period))
     places = [
         {
             "place": place,
             "rollup": rollup,
             "counts": counts,
-            "rate": place_rates.get(place.pk, selectors.ReportingRate(0, 0, 0)),
+            "rate": place_rates.get(place.pk, nothing_expected),
         }
         for place, (rollup, counts) in selectors.governorate_rollups(
             policy, period, public=public
@@ -191,6 +192,8 @@ def report_xlsx(content) -> bytes:
             rate.late,
             _("missing"),
             rate.missing,
+            _("not yet due"),
+            rate.not_yet_due,
         ],
     )
     for block in content["pillars"]:

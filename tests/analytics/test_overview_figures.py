@@ -118,6 +118,17 @@ def test_the_overview_csv_and_the_compliance_page_agree_on_what_is_not_yet_due(c
     assert " missing" in _text(cells[column - 2])  # 2024-Q3, past its due date
 
 
+def test_the_national_progress_report_counts_no_report_missing_before_the_due_date(client, demo):
+    _q3, q4 = _q3_q4()
+    verified_login(client, _user("reviewer"))
+    page = client.get(reverse("analytics:progress_report"), {"period": q4.label})
+    text = _text(page.content.decode())
+    assert re.search(r"Reports: \d+ expected, \d+ on time, \d+ late, [1-9]\d* not yet due\.", text)
+    assert not re.search(r"[1-9]\d* missing", text)
+    row = _rate_row(page.content.decode(), q4)
+    assert _cell(row, "Missing") == "0" and _cell(row, "Reporting rate") == "not yet due"
+
+
 def test_reports_become_missing_once_the_due_date_has_passed(world, monkeypatch):
     """The test world's open period is due in 2099: nothing is missing yet; the day after its
     due date, the report nobody sent is."""
