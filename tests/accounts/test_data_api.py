@@ -203,3 +203,23 @@ def test_the_data_and_api_page_costs_few_queries(client, world, django_assert_ma
     client.logout()
     with django_assert_max_num_queries(0):
         assert client.get(DATA).status_code == 200
+
+
+@pytest.mark.parametrize("who", ["visitor", "partner"])
+def test_every_download_on_the_data_and_api_page_answers(client, world, who):
+    from tests.reporting_helpers import approved
+
+    approved(world)
+    world.policy.is_published = True
+    world.policy.save()
+    if who == "partner":
+        verified_login(client, world.partner)
+    page = client.get(DATA).content.decode()
+    downloads = page[page.index('id="downloads"') :]
+    links = [url.replace("&amp;", "&") for url in re.findall(r'<a href="([^"]+)"', downloads)]
+    assert len(links) >= 12
+    for url in links:
+        answer = client.get(url)
+        assert answer.status_code in (200, 302), (url, answer.status_code)
+        if answer.status_code == 302:  # the report's workbook is made by a background job
+            assert "format=xlsx" in url and who == "partner"
