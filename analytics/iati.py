@@ -111,6 +111,9 @@ _NOT_IN_IDENTIFIER = re.compile(r"[\s/&|?]+")
 # Letters of Sorani Kurdish that Arabic does not use: a free text field in them is Kurdish.
 _KURDISH_LETTERS = re.compile("[ڕێۆڵەھ]")
 _ARABIC_SCRIPT = re.compile("[\u0600-\u06ff]")
+# Characters XML 1.0 cannot hold (lxml refuses them): controls but tab and line breaks, lone
+# surrogates, U+FFFE and U+FFFF. Free text from a spreadsheet can carry them.
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def reporting_org() -> dict:
@@ -249,7 +252,7 @@ def _narratives(parent, texts):
         if not text:
             continue
         narrative = _sub(parent, "narrative")
-        narrative.text = text
+        narrative.text = _NOT_IN_XML.sub("", text)
         if language != DEFAULT_LANGUAGE:
             narrative.set(XML_LANG, language)
 

@@ -245,6 +245,15 @@ def test_a_published_plan_without_objectives_yet_gives_a_valid_file(client, db, 
     assert sectors == [("1", "15170", "100")]
 
 
+def test_a_control_character_in_a_title_is_left_out_not_a_server_error(client, world):
+    world.policy.is_published = True
+    world.policy.save()
+    world.activity.title_en = "Training\x0b for women\x1f"
+    world.activity.save()
+    titles = [t.findtext("narrative") for t in _file(client).iter("title")]
+    assert "Training for women" in titles
+
+
 def test_no_published_plan_is_a_404_not_an_empty_file(client, world):
     response = client.get(URL)
     assert response.status_code == 404
