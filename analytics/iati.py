@@ -274,6 +274,11 @@ def _free_text(text) -> dict:
     return {DEFAULT_LANGUAGE: text}
 
 
+def _coded(objective) -> dict:
+    """{IATI language: "2.3 <the objective's title>"}."""
+    return {k: f"{objective.code} {v}" for k, v in _translations(objective, "title").items() if v}
+
+
 def _joined(names, separator="; ") -> dict:
     """{IATI language: the names of NameTranslations rows, joined}."""
     return {
@@ -318,6 +323,13 @@ def _organisation(parent, tag, entity, policy=None, **attributes):
     return element
 
 
+def _publisher_names(policy) -> dict:
+    """The reporting organisation's names: the plan owner's, or IATI_REPORTING_ORG_NAME."""
+    if policy.owner is not None:
+        return _translations(policy.owner, "name")
+    return {DEFAULT_LANGUAGE: settings.IATI_REPORTING_ORG_NAME}
+
+
 def _start(policy, title, activity=None):
     """An <iati-activity> with what every activity starts with: identifier, reporting
     organisation, title. The plan (no `activity`) is of hierarchy 1, its activities of 2."""
@@ -326,11 +338,7 @@ def _start(policy, title, activity=None):
     element.set("default-currency", activity.currency if activity else Currency.IQD.value)
     element.set("hierarchy", "1" if activity is None else "2")
     _sub(element, "iati-identifier").text = identifier(policy, activity)
-    org = _sub(element, "reporting-org", **reporting_org())
-    if policy.owner is not None:
-        _narratives(org, _translations(policy.owner, "name"))
-    else:
-        _narratives(org, {DEFAULT_LANGUAGE: settings.IATI_REPORTING_ORG_NAME})
+    _narratives(_sub(element, "reporting-org", **reporting_org()), _publisher_names(policy))
     _narratives(_sub(element, "title"), title)
     return element
 
@@ -405,7 +413,7 @@ def _plan_activity(policy, data):
         _organisation(element, "participating-org", policy.owner, policy, role=ACCOUNTABLE)
     else:
         org = _sub(element, "participating-org", role=ACCOUNTABLE, **reporting_org())
-        _narratives(org, {DEFAULT_LANGUAGE: settings.IATI_REPORTING_ORG_NAME})
+        _narratives(org, _publisher_names(policy))
     _sub(element, "activity-status", code=PLAN_STATUS.get(policy.status, "2"))
     _dates(element, datetime.date(policy.start_year, 1, 1), datetime.date(policy.end_year, 12, 31))
     _country(element, "4")
@@ -425,10 +433,7 @@ def _plan_activity(policy, data):
     _gender_marker(element)
     for objective, indicators in results:
         result = _sub(element, "result", type="2", aggregation_status="0")
-        _narratives(
-            _sub(result, "title"),
-            {k: f"{objective.code} {v}" for k, v in _translations(objective, "title").items() if v},
-        )
+        _narratives(_sub(result, "title"), _coded(objective))
         for indicator in indicators:
             _indicator(result, indicator, policy, data)
     return element
@@ -473,11 +478,7 @@ def _descriptions(element, activity):
     objective it serves; target groups (3): the groups it is for."""
     general = _free_text(activity.description) or _translations(activity, "title")
     _narratives(_sub(element, "description", type="1"), general)
-    objective = activity.objective
-    _narratives(
-        _sub(element, "description", type="2"),
-        {k: f"{objective.code} {v}" for k, v in _translations(objective, "title").items() if v},
-    )
+    _narratives(_sub(element, "description", type="2"), _coded(activity.objective))
     groups = list(activity.target_groups.all())
     if groups:
         _narratives(_sub(element, "description", type="3"), _joined(groups))
