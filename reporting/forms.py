@@ -119,14 +119,10 @@ class ReportForm(forms.Form):
             )
             self.fields[f"{row.key}-na"] = forms.BooleanField(
                 label=_("Not available"),
-                help_text=_(
-                    "Tick when you cannot get this figure; it then counts neither as "
-                    "missing nor in the results."
-                ),
                 required=False,
             )
             self.fields[f"{row.key}-reason"] = forms.CharField(
-                label=_("Why is it not available? (optional)"),
+                label=_("Why not available? (optional)"),
                 required=False,
                 max_length=NOTE_LIMIT,
                 widget=forms.TextInput(attrs={"dir": "auto"}),
