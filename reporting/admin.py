@@ -26,7 +26,7 @@ class ReadOnlyInline(admin.TabularInline):
 
 class ValueInline(ReadOnlyInline):
     model = IndicatorValue
-    fields = ("indicator", "governorate", "value", "note")
+    fields = ("indicator", "governorate", "value", "not_available", "note")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("indicator", "governorate")
