@@ -607,9 +607,6 @@ def indicators_in(policy, as_of, governorate_id, public=False, offset=0, limit=5
 # -- the national progress report (analytics/report.py) ----------------------------------------
 
 
-# -- the national progress report (analytics/report.py) ----------------------------------------
-
-
 def achievement_over_time_by_pillar(policy, upto=None, public=False) -> dict:
     """{pillar id: [(period, roll-up of the pillar's indicators at its end)]} for every period
     that has started (up to `upto`, if given), nationally, and {None: ...} for all pillars:
@@ -674,6 +671,8 @@ def reporting_rates_by_governorate(period) -> dict:
         .order_by()
     )
     return {
-        r["governorate_id"]: ReportingRate(r["expected"] or 0, r["on_time"] or 0, r["late"] or 0)
+        r["governorate_id"]: ReportingRate(
+            r["expected"] or 0, r["on_time"] or 0, r["late"] or 0, due=is_due(period)
+        )
         for r in rows
     }
