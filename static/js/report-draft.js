@@ -517,15 +517,22 @@
           registration.active.postMessage("claim");
           setTimeout(claim, 500);
         })();
-        // ...and keep this page and its files, which the worker did not see load.
+        // ...and keep this page and the files it needs (those not kept yet), which the worker
+        // did not see load.
         var urls = [location.pathname];
-        document.querySelectorAll("link[rel~=stylesheet], link[rel~=icon], script[src]").forEach(
-          function (el) {
-            urls.push(el.href || el.src);
-          }
-        );
+        document.querySelectorAll("link[rel~=stylesheet], script[src]").forEach(function (el) {
+          urls.push(el.href || el.src);
+        });
         return caches.open(CACHE).then(function (cache) {
-          return cache.addAll(urls);
+          return Promise.all(
+            urls.map(function (url) {
+              return cache.match(url).then(function (hit) {
+                return hit ? null : url;
+              });
+            })
+          ).then(function (missing) {
+            return cache.addAll(missing.filter(Boolean));
+          });
         });
       })
       .catch(function () {});
