@@ -350,6 +350,7 @@
   function submit(event) {
     event.preventDefault();
     if (form.dataset.sending) return;
+    clearTimeout(timer); // saved below; a late write must not bring back a draft just sent
     var body = new FormData(form);
     var submitter = event.submitter;
     if (submitter && submitter.name) body.append(submitter.name, submitter.value);
