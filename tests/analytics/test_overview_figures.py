@@ -127,6 +127,10 @@ def test_the_national_progress_report_counts_no_report_missing_before_the_due_da
     assert not re.search(r"[1-9]\d* missing", text)
     row = _rate_row(page.content.decode(), q4)
     assert _cell(row, "Missing") == "0" and _cell(row, "Reporting rate") == "not yet due"
+    html = page.content.decode()
+    by_governorate = html[html.index('id="by-governorate"') :]
+    by_governorate = by_governorate[: by_governorate.index("</table>")]
+    assert "not yet due" in by_governorate  # each governorate's rate, too
 
 
 def test_reports_become_missing_once_the_due_date_has_passed(world, monkeypatch):
