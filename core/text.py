@@ -19,10 +19,14 @@ FSI = "\u2068"  # FIRST STRONG ISOLATE: the run takes the direction of its first
 PDI = "\u2069"  # POP DIRECTIONAL ISOLATE: the end of the run
 
 
-def isolate(text) -> str:
-    """``text`` as a run of its own in any sentence around it ("" stays "")."""
+def isolate(text, *, rtl_only=False) -> str:
+    """``text`` as a run of its own in any sentence around it ("" stays ""); with
+    rtl_only=True only on a right-to-left page (a code in a label that English pages, files
+    and tests read as plain text)."""
     text = str(text)
-    return f"{FSI}{text}{PDI}" if text else text
+    if not text or (rtl_only and not get_language_bidi()):
+        return text
+    return f"{FSI}{text}{PDI}"
 
 
 def list_separator(long=False) -> str:
@@ -40,7 +44,4 @@ def list_separator(long=False) -> str:
 def join_list(items) -> str:
     """The items (anything with a str()) as a list for reading in the page's language:
     "PDF, JPEG, PNG" in English, "PDF، JPEG، PNG" in Arabic with each item isolated."""
-    texts = [str(item) for item in items]
-    if get_language_bidi():
-        texts = [isolate(text) for text in texts]
-    return list_separator().join(texts)
+    return list_separator().join(isolate(item, rtl_only=True) for item in items)

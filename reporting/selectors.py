@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts import roles
+from core.text import isolate
 from indicators.models import Indicator, ReportingPeriod, Target
 from policy.models import Activity
 from reporting import permissions
@@ -406,7 +407,7 @@ def report_changes(report) -> list[Change]:
         .select_related("history_user", "indicator", "governorate")
     ):
         where = record.governorate.name if record.governorate_id else _("national")
-        what = f"{record.indicator.code} ({where})"
+        what = f"{isolate(record.indicator.code, rtl_only=True)} ({where})"
         old = last.get(record.id)
         if record.history_type == "-":
             new = ""

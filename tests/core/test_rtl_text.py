@@ -112,6 +112,9 @@ def test_the_dashboards_force_no_arabic_text_left_to_right(client, world, langua
 def test_a_code_or_a_person_s_words_are_isolated_in_python_strings():
     assert isolate("DOCX") == f"{FSI}DOCX{PDI}"
     assert isolate("") == ""
+    assert isolate("4.1.1-a", rtl_only=True) == "4.1.1-a"  # English: plain
+    with translation.override("ar"):
+        assert isolate("4.1.1-a", rtl_only=True) == f"{FSI}4.1.1-a{PDI}"
 
 
 @pytest.mark.parametrize("language", RTL)
@@ -336,3 +339,15 @@ def test_the_people_reached_on_a_report_are_listed_with_the_arabic_comma(client,
     with translation.override(language):
         women, band = str(Sex("female").label), str(AgeBand("18-29").label)
     assert f"{women}، {band}:" in html and f"{women}, {band}" not in html
+
+
+@pytest.mark.parametrize("language", RTL)
+def test_an_indicator_code_in_the_report_s_changes_keeps_its_order(client, world, language):
+    """ "4.1.1-a (وطني)" read "a-4.1.1 (وطني)" in the table of changes."""
+    from tests.reporting_helpers import complete
+
+    report = complete(world, draft(world))
+    verified_login(client, world.reporter)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = client.get(reverse("reporting:report", args=[report.pk])).content.decode()
+    assert f"{FSI}1.1.1-a{PDI} (" in html
