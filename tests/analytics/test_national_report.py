@@ -58,7 +58,7 @@ def test_a_visitor_reads_the_report_without_signing_in(client, world):
     assert re.search(r"<h3[^>]*>.*?" + re.escape(objective.code), html)
     assert re.search(r"<h4[^>]*>.*?1\.1\.1<", html) and re.search(r"<h4[^>]*>.*?1\.1\.2<", html)
     assert "format=xlsx" not in html  # the workbook is for signed-in readers
-    assert f"{PDF}?period=2022-Q2" in html
+    assert f"{PDF}?period=2022-Q2&amp;lang=en" in html  # the PDF in the page's language
 
 
 def test_a_visitor_sees_only_published_plans(client, world):
