@@ -261,6 +261,7 @@ PDF_FONTS = {
     "arabic_700": "vendor/vazirmatn/vazirmatn-arabic-700-normal.woff",
     "latin_400": "vendor/noto-sans/noto-sans-latin-400-normal.woff",
     "latin_700": "vendor/noto-sans/noto-sans-latin-700-normal.woff",
+    "symbols": "vendor/noto-sans-symbols-2/noto-sans-symbols-2-status-400.woff",  # ✓ ✗ ✱
 }
 
 
@@ -299,9 +300,9 @@ def report_pdf(content) -> bytes:
 
     rtl = get_language_bidi()
     family = mark_safe(  # a constant of this function, written into the template's CSS
-        '"Report Arabic", "Report Latin", sans-serif'
+        '"Report Arabic", "Report Latin", "Report Symbols", sans-serif'
         if rtl
-        else '"Report Latin", "Report Arabic", sans-serif'
+        else '"Report Latin", "Report Arabic", "Report Symbols", sans-serif'
     )
     html = render_to_string(
         "analytics/progress_report_pdf.html",
