@@ -180,3 +180,27 @@ def test_the_draft_of_one_person_is_never_offered_to_another(phone, live_server,
         })"""
     )
     assert drafts == 0
+
+
+def test_an_evidence_upload_shows_its_progress(phone, live_server, demo_data, tmp_path):
+    page = phone
+    report = cso_draft()
+    evidence = tmp_path / "attendance.pdf"
+    evidence.write_bytes(b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n")
+    log_in(page, "cso")
+    page.goto(f"/reports/{report.pk}/edit/")
+    held = []
+    page.route(f"**/reports/{report.pk}/edit/", lambda route: held.append(route))
+    page.get_by_label("Add an evidence file").set_input_files(evidence)
+    page.get_by_role("button", name="Save draft").click()
+    bar = page.locator("main .draft-status progress")
+    bar.wait_for()
+    assert bar.get_attribute("aria-label") == "Upload"
+    held[0].continue_()
+    page.unroute(f"**/reports/{report.pk}/edit/")
+    page.locator("main .messages").get_by_text("Draft saved.").wait_for()
+    assert (
+        ProgressReport.objects.get(pk=report.pk)
+        .evidence.filter(original_name="attendance.pdf")
+        .exists()
+    )
