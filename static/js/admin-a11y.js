@@ -7,7 +7,9 @@
 // - the magnifier icons of the two-box choosers (filter_horizontal) carry an aria-label on a
 //   plain span, which has no role to name: they become images;
 // - the fields of a tabular inline (one row per line, no label) are named by their column's
-//   heading and the row's number.
+//   heading and the row's number;
+// - an inline that scrolls sideways (on a phone) takes the keyboard's focus, so that it can be
+//   scrolled without a mouse, as a region named by its heading.
 // Widgets appear after this runs (select2 starts on DOMContentLoaded, an inline row is added by
 // a click), so a MutationObserver names them as they come.
 (() => {
@@ -76,10 +78,25 @@
     });
   }
 
+  function focusableScrollers(root) {
+    // An inline wider than a phone scrolls sideways: the keyboard must reach it to scroll it.
+    root.querySelectorAll(".inline-group").forEach((group) => {
+      if (group.hasAttribute("tabindex") || group.scrollWidth <= group.clientWidth + 1) return;
+      group.tabIndex = 0;
+      group.setAttribute("role", "region");
+      const title = group.querySelector("h2");
+      if (title) {
+        if (!title.id) title.id = `${group.id || "inline"}-title`;
+        group.setAttribute("aria-labelledby", title.id);
+      }
+    });
+  }
+
   function nameAll() {
     nameAutocompletes(document);
     nameIcons(document);
     nameInlineFields(document);
+    focusableScrollers(document);
   }
 
   let queued = false;
@@ -95,6 +112,7 @@
   function start() {
     nameAll();
     new MutationObserver(soon).observe(document.body, { childList: true, subtree: true });
+    window.addEventListener("resize", soon);
   }
 
   if (document.readyState === "loading") {

@@ -1,5 +1,6 @@
-"""axe-core over every page of the portal, in English, Arabic and Kurdish, as each kind of
-person who sees it: no violation of impact "serious" or "critical".
+"""axe-core over every page of the portal, in English (1280 px wide) and in Arabic and Kurdish
+(360 px, a phone), as each kind of person who sees it: no violation of impact "serious" or
+"critical".
 
 PAGES lists the pages: every template of the project (templates/) is drawn by at least one of
 them, which test_the_pages_cover_every_template checks by loading them all with Django's test
@@ -31,6 +32,10 @@ from tests.signin_helpers import verified_login
 AXE_SOURCE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
 TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 LANGUAGES = ("en", "ar", "ckb")
+# Each language at one width: English on a computer, Arabic and Kurdish (right to left) on a
+# phone, where reporters work and where tables scroll or stack.
+WIDTHS = {"en": 1280, "ar": 360, "ckb": 360}
+HEIGHT = 800
 BLOCKING = ("serious", "critical")
 PASSWORD = "demo12345"
 
@@ -500,8 +505,8 @@ def _describe(name, path, language, violations) -> list[str]:
             f"; … {len(targets) - 6} more" if len(targets) > 6 else ""
         )
         lines.append(
-            f"[{language}] {name} {path}: {violation['id']} ({violation['impact']}, "
-            f"{len(targets)}×) {violation['help']}: {shown}"
+            f"[{language}, {WIDTHS[language]} px] {name} {path}: {violation['id']} "
+            f"({violation['impact']}, {len(targets)}×) {violation['help']}: {shown}"
         )
     return lines
 
@@ -516,7 +521,7 @@ def _answer_with(status, headers, body):
 @pytest.fixture
 def desktop(chromium, live_server):
     context = chromium.new_context(
-        viewport={"width": 1280, "height": 800}, base_url=live_server.url
+        viewport={"width": WIDTHS["en"], "height": HEIGHT}, base_url=live_server.url
     )
     context.set_default_timeout(20_000)
     yield context
@@ -540,6 +545,7 @@ def test_no_serious_accessibility_violation(page, desktop, demo_data, live_serve
             cookies.append({"name": settings.SESSION_COOKIE_NAME, "value": session.value})
         desktop.add_cookies([{**cookie, "url": live_server.url} for cookie in cookies])
         tab = desktop.new_page()
+        tab.set_viewport_size({"width": WIDTHS[language], "height": HEIGHT})
         try:
             if page.via:
                 body = response.content
