@@ -501,6 +501,9 @@
       .catch(function () {});
   }
 
+  // Whether a worker served this page: if not, the page keeps itself for the worker's cache.
+  var servedByWorker = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+
   function register() {
     if (!("serviceWorker" in navigator) || !script.dataset.sw) return;
     navigator.serviceWorker
@@ -509,12 +512,12 @@
         return navigator.serviceWorker.ready;
       })
       .then(function (registration) {
-        if (navigator.serviceWorker.controller || !window.caches) return;
+        if (servedByWorker || !window.caches) return;
         // The first visit: ask the new worker to take this page in hand (its own claim() at
         // activation does not always reach a page that is still starting)...
         var tries = 0;
         (function claim() {
-          if (navigator.serviceWorker.controller || tries++ > 10 || !registration.active) return;
+          if (navigator.serviceWorker.controller || tries++ > 40 || !registration.active) return;
           registration.active.postMessage("claim");
           setTimeout(claim, 500);
         })();

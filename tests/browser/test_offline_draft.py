@@ -28,19 +28,22 @@ def cso_draft():
 def open_form_for_offline(page, report):
     """Open the report form and wait until the service worker controls it and keeps a copy."""
     page.goto(f"/reports/{report.pk}/edit/")
-    ready = page.evaluate(
+    state = page.evaluate(
         """async () => {
-            for (let i = 0; i < 100; i++) {
+            let state;
+            for (let i = 0; i < 200; i++) {
                 const cache = await caches.open("wps-reporter-v1");
-                if (navigator.serviceWorker.controller && await cache.match(location.pathname)) {
-                    return true;
-                }
+                state = {
+                    controlled: Boolean(navigator.serviceWorker.controller),
+                    kept: Boolean(await cache.match(location.pathname)),
+                };
+                if (state.controlled && state.kept) return state;
                 await new Promise(resolve => setTimeout(resolve, 100));
             }
-            return false;
+            return state;
         }"""
     )
-    assert ready, "the service worker did not take the page in hand"
+    assert state == {"controlled": True, "kept": True}, (state, page.console_errors)
 
 
 def achievements(page):
@@ -88,7 +91,6 @@ def test_a_save_offline_is_queued_kept_through_a_reload_and_sent_when_back_onlin
 
     # The connection returns: the queued save reaches the server, and the draft is forgotten.
     page.context.set_offline(False)
-    page.evaluate("window.dispatchEvent(new Event('online'))")
     page.locator("main .messages").get_by_text("Draft saved.").wait_for()
     after = ProgressReport.objects.get(pk=report.pk)
     assert after.achievements == TYPED
@@ -117,7 +119,6 @@ def test_a_queued_save_of_a_report_changed_meanwhile_is_refused_and_the_text_kep
         achievements=COLLEAGUE, version=F("version") + 1
     )
     page.context.set_offline(False)
-    page.evaluate("window.dispatchEvent(new Event('online'))")
     page.locator("main .error-summary").get_by_text("changed", exact=False).first.wait_for()
     assert achievements(page).input_value() == TYPED  # the reporter's text, to compare
     assert ProgressReport.objects.get(pk=report.pk).achievements == COLLEAGUE
