@@ -205,3 +205,28 @@ def test_an_evidence_upload_shows_its_progress(phone, live_server, demo_data, tm
         .evidence.filter(original_name="attendance.pdf")
         .exists()
     )
+
+
+def test_a_queued_save_is_sent_from_my_activities_when_the_connection_returns(
+    phone, live_server, demo_data
+):
+    page = phone
+    report = cso_draft()
+    log_in(page, "cso")
+    open_form_for_offline(page, report)
+    page.goto("/my/")  # kept by the worker, network first
+    page.goto(f"/reports/{report.pk}/edit/")
+    achievements(page).fill(TYPED)
+    page.context.set_offline(True)
+    page.get_by_role("button", name="Save draft").click()
+    status_line(page, "will be sent when the connection returns")
+
+    # Still offline, the reporter goes back to My activities (from the worker's cache)...
+    page.locator("main").get_by_role("link", name="My activities").click()
+    page.wait_for_url("**/my/")
+    page.get_by_role("heading", name="My activities", level=1).wait_for()
+    # ...and the connection returns there.
+    page.context.set_offline(False)
+    status_line(page, "saved while you were offline, has been sent")
+    assert ProgressReport.objects.get(pk=report.pk).achievements == TYPED
+    assert queued_saves(page) == 0
