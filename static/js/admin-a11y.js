@@ -8,6 +8,7 @@
 //   plain span, which has no role to name: they become images;
 // - the fields of a tabular inline (one row per line, no label) are named by their column's
 //   heading and the row's number;
+// - the date and the time boxes of a date-and-time field by the field's label and their word;
 // - an inline that scrolls sideways (on a phone) takes the keyboard's focus, so that it can be
 //   scrolled without a mouse, as a region named by its heading.
 // Widgets appear after this runs (select2 starts on DOMContentLoaded, an inline row is added by
@@ -78,6 +79,23 @@
     });
   }
 
+  function nameSplitFields(root) {
+    // A date and a time box under one label that names neither (AdminSplitDateTime): each is
+    // named by the field's label and the word before it ("Last login Date").
+    root.querySelectorAll(".form-row p.datetime input").forEach((control) => {
+      if (control.labels.length || control.hasAttribute("aria-label")) return;
+      const field = control.closest(".form-row").querySelector("label");
+      if (!field) return;
+      let before = control.previousSibling;
+      while (before && before.nodeType === Node.ELEMENT_NODE && before.tagName === "BR") {
+        before = before.previousSibling;
+      }
+      const part = before && before.nodeType === Node.TEXT_NODE ? before.textContent : "";
+      const words = [field.textContent, part].map((text) => text.replace(/[:\s]+$/, "").trim());
+      control.setAttribute("aria-label", words.filter(Boolean).join(" "));
+    });
+  }
+
   function focusableScrollers(root) {
     // An inline wider than a phone scrolls sideways: the keyboard must reach it to scroll it.
     root.querySelectorAll(".inline-group").forEach((group) => {
@@ -96,6 +114,7 @@
     nameAutocompletes(document);
     nameIcons(document);
     nameInlineFields(document);
+    nameSplitFields(document);
     focusableScrollers(document);
   }
 
