@@ -501,8 +501,14 @@
       .catch(function () {});
   }
 
-  // Whether a worker served this page: if not, the page keeps itself for the worker's cache.
-  var servedByWorker = Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
+  // Whether a worker served this page (the navigation's timing says so; a worker may also
+  // take over a page it did not serve): if not, the page keeps itself for the worker's cache.
+  var navigation = window.performance && performance.getEntriesByType
+    ? performance.getEntriesByType("navigation")[0]
+    : null;
+  var servedByWorker = navigation
+    ? navigation.workerStart > 0
+    : Boolean(navigator.serviceWorker && navigator.serviceWorker.controller);
 
   function register() {
     if (!("serviceWorker" in navigator) || !script.dataset.sw) return;
@@ -553,12 +559,19 @@
     });
     form.addEventListener("change", saveDraft);
     form.addEventListener("submit", submit);
-    offerDraft().catch(function () {});
+    var mine = form;
+    offerDraft()
+      .catch(function () {})
+      .then(function () {
+        mine.dataset.draftReady = "1"; // for the browser tests
+      });
   }
 
+  // The form listens at once (what is typed before the database opens is written with the
+  // next key); the rest after the tidying.
+  init();
+  guardLogout();
   tidy().then(function () {
-    init();
-    guardLogout();
     register();
     replay();
   });

@@ -47,6 +47,7 @@ def open_form_for_offline(page, report):
 
 
 def achievements(page):
+    page.locator("form[data-draft-ready]").wait_for(state="attached")  # its script has started
     return page.get_by_label("Achievements in this period")
 
 
