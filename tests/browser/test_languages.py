@@ -58,7 +58,7 @@ def test_a_reporter_works_in_arabic_then_in_kurdish(phone, live_server, demo_dat
     page.get_by_label(t("ar", "Where does the activity stand?")).select_option("in_progress")
     page.get_by_label(t("ar", "Percent complete")).fill("40")
     page.get_by_label(t("ar", "Achievements in this period")).fill(ACHIEVEMENTS)
-    for box in page.locator("fieldset .indicator input").all():
+    for box in page.locator("fieldset .indicator > .field input").all():
         box.fill("1")  # a valid value whatever the unit: number, per cent or yes/no
     page.get_by_label(t("ar", "Achievements in this period")).scroll_into_view_if_needed()
     fits_the_phone(page)

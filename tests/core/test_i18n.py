@@ -150,7 +150,8 @@ class VisibleText(HTMLParser):
 
     def handle_data(self, data):
         if not (self.skip and self.skip[-1]):
-            self.words += LATIN_WORD.findall(data)
+            # {time}, {title}: placeholders of the texts a script fills in (reporting/_offline_scripts.html)
+            self.words += LATIN_WORD.findall(PLACEHOLDER.sub("", data))
 
 
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
