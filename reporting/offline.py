@@ -3,6 +3,7 @@ the offline queue"): the service worker's script at the root of the site, and th
 answers to a save sent by its script (static/js/report-draft.js) or by a person whose session
 has ended."""
 
+import hashlib
 from functools import cache, wraps
 
 from django.contrib.auth.views import redirect_to_login
@@ -28,11 +29,26 @@ def _worker_source():
         return source.read()
 
 
+# The static files the worker keeps for the reporter's pages: their addresses (hashed by
+# whitenoise in production) name the worker's cache, so a release that changes one of them
+# changes the worker's bytes, the browser installs the new worker, and its activate step deletes
+# the old cache with the old files.
+CACHED_STATIC = ("css/site.css", "js/report-draft.js", "favicon.svg")
+
+
+def cache_name(urls):
+    """The worker's cache name for these static addresses: wps-reporter-<12 hex digits>."""
+    digest = hashlib.sha256("\n".join(urls).encode() + _worker_source()).hexdigest()
+    return f"wps-reporter-{digest[:12]}"
+
+
 @require_GET
 def service_worker(request):
     """static/js/sw.js from /sw.js: a worker's scope is at most the folder of its script, and
     the reporter's pages are /my/ and /reports/<n>/edit/."""
-    response = HttpResponse(_worker_source(), content_type="text/javascript; charset=utf-8")
+    name = cache_name([staticfiles_storage.url(path) for path in CACHED_STATIC])
+    source = _worker_source().replace(b'"wps-reporter-v1"', f'"{name}"'.encode())
+    response = HttpResponse(source, content_type="text/javascript; charset=utf-8")
     response["Service-Worker-Allowed"] = "/"
     # Checked at every visit: a new worker replaces the old one as soon as it is deployed.
     response["Cache-Control"] = "no-cache"

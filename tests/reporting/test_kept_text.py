@@ -3,6 +3,8 @@ a lost cookie, a report changed meanwhile; and the pieces the report form's scri
 (the service worker at the root, the answer to a scripted save). The browser's side is in
 tests/browser/test_offline_draft.py."""
 
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -31,6 +33,20 @@ def test_the_service_worker_is_served_from_the_root_of_the_site(client):
     assert response["Content-Type"].startswith("text/javascript")
     assert response["Service-Worker-Allowed"] == "/"
     assert b"wps-reporter-" in response.content
+
+
+def test_a_release_that_changes_the_static_files_gives_the_worker_a_new_cache(client, monkeypatch):
+    """The worker's cache is named after the static files' addresses (hashed in production):
+    a release changes the worker's bytes, so browsers install it and it drops the old cache with
+    the old files (before, the name was fixed and old files stayed in it for good)."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    first = client.get("/sw.js").content
+    assert b'"wps-reporter-v1"' not in first
+    monkeypatch.setattr(staticfiles_storage, "url", lambda path: f"/static/{path}?v=next-release")
+    second = client.get("/sw.js").content
+    assert first != second
+    assert re.search(rb'var CACHE = "wps-reporter-[0-9a-f]{12}";', second)
 
 
 def test_the_reporter_pages_carry_the_draft_script_and_the_report_form_its_key(
