@@ -284,7 +284,8 @@ def report_pdf(content) -> bytes:
     pillar; page numbers; right to left in Arabic and Kurdish, whose PDFs also write their
     numbers in Eastern Arabic digits (٠١٢, as Iraq's printed reports do; codes keep theirs)."""
     from django.template.loader import render_to_string
-    from weasyprint import HTML
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
     from weasyprint.urls import URLFetcher, URLFetcherResponse
 
     from core.digits import html_eastern
@@ -304,15 +305,24 @@ def report_pdf(content) -> bytes:
         if rtl
         else '"Report Latin", "Report Arabic", "Report Symbols", sans-serif'
     )
-    html = render_to_string(
-        "analytics/progress_report_pdf.html",
-        {
-            **content,
-            "pdf": True,
-            "fonts": {name: url for name, (url, _path) in fonts.items()},
-            "family": family,
-        },
-    )
+    context = {
+        **content,
+        "pdf": True,
+        "fonts": {name: url for name, (url, _path) in fonts.items()},
+        "family": family,
+    }
+    html = render_to_string("analytics/progress_report_pdf.html", context)
     if rtl:
         html = html_eastern(html)
-    return HTML(string=html, url_fetcher=_FontsOnly()).write_pdf()
+    fetcher = _FontsOnly()
+    # The styles come beside the HTML (it holds no inline style); their @font-face rules need
+    # the font configuration that the PDF is then written with.
+    fonts_used = FontConfiguration()
+    styles = CSS(
+        string=render_to_string("analytics/progress_report_pdf.css", context),
+        url_fetcher=fetcher,
+        font_config=fonts_used,
+    )
+    return HTML(string=html, url_fetcher=fetcher).write_pdf(
+        stylesheets=[styles], font_config=fonts_used
+    )
