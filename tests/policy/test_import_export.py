@@ -299,8 +299,10 @@ def test_formula_cells_are_neutralised_on_export_and_restored_on_import(plan, im
     xlsx_cells = [r[rows[0].index("name_ar")] for r in rows[1:]]
     csv_rows = list(csv.reader(io.StringIO(exported.export("csv"), newline="")))
     csv_cells = [r[csv_rows[0].index("name_ar")] for r in csv_rows[1:]]
-    # XML turns a carriage return into a line feed; what matters is the leading quote.
-    xlsx_text = text.replace("\r", "\n")
+    # What matters is the leading quote. A carriage return comes back as it was when openpyxl
+    # writes with lxml (escaped as &#13;, since lxml became a dependency for the IATI file), as
+    # a line feed when it writes without (XML's line-end normalisation).
+    xlsx_text = next((t for t in (text, text.replace("\r", "\n")) if "'" + t in xlsx_cells), text)
     assert "'" + xlsx_text in xlsx_cells and xlsx_text not in xlsx_cells
     assert "'" + text in csv_cells and text not in csv_cells
 
