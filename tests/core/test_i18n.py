@@ -150,7 +150,7 @@ class VisibleText(HTMLParser):
 
     def handle_data(self, data):
         if not (self.skip and self.skip[-1]):
-            # {time}, {title}: placeholders of the texts a script fills in (reporting/_offline_scripts.html)
+            # {time}, {title}: placeholders a script fills in (reporting/_offline_scripts.html)
             self.words += LATIN_WORD.findall(PLACEHOLDER.sub("", data))
 
 
