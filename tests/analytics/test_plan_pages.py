@@ -209,3 +209,16 @@ def test_the_objective_pages_indicators_come_fifty_a_page(client, world):
     assert "1–50 of 57" in first and first.count('<a href="/indicators/') == 50
     second = client.get(url, {"page": 2}).content.decode()
     assert "51–57 of 57" in second and second.count('<a href="/indicators/') == 7
+
+
+def test_on_a_phone_the_target_and_its_period_stay_one_piece_beside_their_label(client, world):
+    """A stacked table cell (table.stack td, a flex row with its label on a phone) spread
+    "Yes (", the period and ")" apart when they were loose pieces of the cell: seen on the
+    activity page in Arabic as "نعم (      2024-Q4)". The cell now holds one element."""
+    approved(world)
+    _published(world)
+    page = client.get(reverse("analytics:activity", args=[world.activity.pk])).content.decode()
+    cells = re.findall(r'<td class="num" data-label="Target">(.*?)</td>', page, re.S)
+    assert cells
+    for cell in cells:
+        assert re.fullmatch(r"<span>[^<]*(<bdi>[^<]*</bdi>[^<]*)?</span>", cell.strip()), cell
