@@ -184,8 +184,29 @@ def test_the_draft_of_one_person_is_never_offered_to_another(phone, live_server,
     assert drafts == 0
 
 
-def test_an_evidence_upload_shows_its_progress(phone, live_server, demo_data, tmp_path):
-    page = phone
+@pytest.fixture
+def phone_without_worker(chromium, live_server):
+    """A phone-sized page whose context blocks service workers: page.route does not see the
+    requests of a page a service worker controls (Playwright), and the worker takes the page
+    over at a moment of its own, so a test that holds a request needs it out of the way."""
+    from tests.browser.conftest import PHONE
+
+    context = chromium.new_context(
+        viewport=PHONE,
+        is_mobile=True,
+        has_touch=True,
+        base_url=live_server.url,
+        service_workers="block",
+    )
+    context.set_default_timeout(15_000)
+    yield context.new_page()
+    context.close()
+
+
+def test_an_evidence_upload_shows_its_progress(
+    phone_without_worker, live_server, demo_data, tmp_path
+):
+    page = phone_without_worker
     report = cso_draft()
     evidence = tmp_path / "attendance.pdf"
     evidence.write_bytes(b"%PDF-1.4\n" + b"0" * 200_000 + b"\n%%EOF\n")
@@ -198,6 +219,13 @@ def test_an_evidence_upload_shows_its_progress(phone, live_server, demo_data, tm
     bar = page.locator("main .draft-status progress")
     bar.wait_for()
     assert bar.get_attribute("aria-label") == "Upload"
+    # The bar shows as the upload starts; Playwright hands the held request to the handler a
+    # moment later (events are dispatched while the test waits): wait for it.
+    for _ in range(100):
+        if held:
+            break
+        page.wait_for_timeout(50)
+    assert held, "the save did not go through the route (a service worker took it?)"
     held[0].continue_()
     page.unroute(f"**/reports/{report.pk}/edit/")
     page.locator("main .messages").get_by_text("Draft saved.").wait_for()
